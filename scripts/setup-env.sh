@@ -1,0 +1,25 @@
+# shellcheck shell=bash
+# setup_env EXTRAS: create .venv with Python 3.11+ and install the project (idempotent, quiet when done).
+setup_env() {
+  local extras="$1" py="${PYTHON:-python3}"
+  if ! "$py" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
+    echo "需要 Python 3.11 或更高版本 (Python >= 3.11 required)" >&2; exit 2
+  fi
+  if [ ! -x .venv/bin/python ]; then
+    if ! "$py" -m venv .venv 2>/dev/null; then
+      # Debian splits venv out of the interpreter package
+      if command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then
+        apt-get update -qq && apt-get install -y -qq python3-venv >/dev/null
+        rm -rf .venv && "$py" -m venv .venv
+      else
+        echo "请先安装 python3-venv (apt-get install python3-venv)" >&2; exit 2
+      fi
+    fi
+  fi
+  local stamp=".venv/.installed${extras}"
+  if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
+    .venv/bin/python -m pip install -q --upgrade pip >/dev/null
+    .venv/bin/python -m pip install -q -e ".${extras}"
+    touch "$stamp"
+  fi
+}

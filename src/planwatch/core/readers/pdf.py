@@ -1,0 +1,281 @@
+"""PDF plans, from their text layer (read with PDFium through pypdfium2: fast and BSD-licensed).
+
+A PDF has lines, not paragraphs. This reader rebuilds paragraphs from geometry: a line that
+is indented (first-line indent, centred heading) or that follows a short line starts a new
+paragraph; anything else continues the sentence the previous line wrapped. Page numbers and
+running headers (the same line at the top of most pages) are dropped, and the spaces PDF text
+layers put between Chinese characters and digits are removed. Ruled tables become Tables and
+ruled one-cell boxes (专栏) become Boxes, rebuilt from the ruling lines themselves (a box broken
+across pages has no rule at the break); both are joined again when they continue on the next page.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..blocks import Block, Box, Paragraph, SourceDocument, Table
+from ..errors import EncryptedInputError, InputError
+from ..textnorm import clean_line, squeeze_pdf_spaces
+
+_PAGE_NUMBER = re.compile(r"^[-—–\s]*(\d{1,4}|第\s*\d+\s*页(\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)[-—–\s]*$")
+_RULE = 3.0  # a path thinner than this (points) is a ruling line
+
+
+@dataclass
+class _Line:
+    top: float
+    x0: float
+    x1: float
+    size: float
+    text: str
+
+
+@dataclass
+class _Item:
+    top: float
+    block: Block | list[_Line]  # loose lines are turned into paragraphs after headers are removed
+    boxed: bool = False  # the lines of a ruled one-cell box (专栏), paragraphed after page merges
+
+
+def _paragraphs(lines: list[_Line], boxed: bool = False) -> list[str]:
+    """Join wrapped lines into paragraphs.
+
+    A line starts a paragraph when it is indented (first-line indent, centred heading), when more
+    space than usual separates it from the line above, or when the line above ended short of the
+    right edge *and* ended a sentence (CJK line breaking can leave a full line one character short).
+    """
+    if not lines:
+        return []
+    widths = [line.size for line in lines if len(line.text) >= 10]
+    size = statistics.median(widths) if widths else 12.0  # the width of one character
+    left = Counter(round(line.x0) for line in lines).most_common(1)[0][0]
+    ends = sorted(line.x1 for line in lines)
+    right = ends[int(0.95 * (len(ends) - 1))]
+    steps = [b.top - a.top for a, b in zip(lines, lines[1:]) if 0 < b.top - a.top < 4 * size]
+    # the line pitch inside a paragraph: a low quantile, since boxes of one-line items have more gaps than lines
+    pitch = sorted(steps)[len(steps) // 4] if steps else 2 * size
+    paragraphs: list[str] = []
+    prev: _Line | None = None
+    for line in lines:
+        short = prev is not None and prev.x1 < right - 1.5 * size
+        starts_new = (
+            prev is None
+            or line.x0 > left + 0.8 * size  # indented first line or centred heading
+            or 0 < line.top - prev.top and line.top - prev.top > 1.25 * pitch  # paragraph spacing
+            or short and prev.text[-1] in "。！？；：”）"  # the line above ended a sentence early
+            or prev.x1 < right - 4 * size  # the line above was far too short to have wrapped
+            or prev.x0 > left + 0.8 * size and short  # a centred heading
+            # boxes have no first-line indent: across a page break, a finished sentence ends the item
+            or boxed and line.top < prev.top and prev.text[-1] in "。！？"
+        )
+        if starts_new:
+            paragraphs.append(line.text)
+        else:
+            paragraphs[-1] += line.text
+        prev = line
+    return paragraphs
+
+
+Rect = tuple[float, float, float, float]  # left, top, right, bottom in top-down page coordinates
+
+
+def _text_lines(textpage: Any, height: float) -> list[_Line]:
+    """Lines as PDFium lays them out (it puts CR LF between lines), each with its extent on the page.
+
+    Only the first and last character of a line are measured, which keeps this fast; character
+    indexes map one-to-one onto the page text.
+    """
+    count = textpage.count_chars()
+    if count <= 0:
+        return []
+    text = textpage.get_text_range(0, count)
+    lines: list[_Line] = []
+    start = 0
+    for m in re.finditer(r"\r\n|\r|\n|$", text):
+        segment = text[start:m.start()]
+        stripped = segment.strip()
+        if stripped and len(text) == count:
+            first = start + len(segment) - len(segment.lstrip())
+            last = start + len(segment.rstrip()) - 1
+            l0, b0, r0, t0 = textpage.get_charbox(first, loose=True)
+            l1, b1, r1, t1 = textpage.get_charbox(last, loose=True)
+            clean = squeeze_pdf_spaces(clean_line(stripped))
+            if clean:
+                lines.append(_Line(height - min(b0, b1), min(l0, l1), max(r0, r1),
+                                   (max(r0, r1) - min(l0, l1)) / max(len(clean), 1), clean))
+        start = m.end()
+        if m.start() == len(text):
+            break
+    return lines
+
+
+def _rulings(page: Any, height: float) -> tuple[list[tuple[float, float, float]], list[tuple[float, float, float]]]:
+    """Horizontal (y, x0, x1) and vertical (x, top, bottom) ruling lines; rectangles give their four edges."""
+    import pypdfium2.raw as pdfium_c
+
+    horizontal, vertical = [], []
+    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH]):
+        left, bottom, right, top = obj.get_bounds()
+        t, b = height - top, height - bottom
+        if right - left < _RULE and b - t > _RULE:
+            vertical.append(((left + right) / 2, t, b))
+        elif b - t < _RULE and right - left > _RULE:
+            horizontal.append(((t + b) / 2, left, right))
+        elif right - left >= _RULE and b - t >= _RULE:
+            horizontal += [(t, left, right), (b, left, right)]
+            vertical += [(left, t, b), (right, t, b)]
+    return horizontal, vertical
+
+
+def _cluster(values: list[float]) -> list[float]:
+    out: list[float] = []
+    for v in sorted(values):
+        if not out or v - out[-1] > 2:
+            out.append(v)
+    return out
+
+
+def _grids(horizontal: list[tuple[float, float, float]], vertical: list[tuple[float, float, float]]) -> list[Rect]:
+    """Bounding boxes of ruled regions: vertical rules that overlap in height belong to one region."""
+    regions: list[list[float]] = []
+    for x, t, b in sorted(vertical, key=lambda v: v[1]):
+        for r in regions:
+            if t <= r[3] + 2 and b >= r[1] - 2:
+                r[0], r[1], r[2], r[3] = min(r[0], x), min(r[1], t), max(r[2], x), max(r[3], b)
+                break
+        else:
+            regions.append([x, t, x, b])
+    return [(r[0], r[1], r[2], r[3]) for r in regions if r[2] - r[0] > 20]
+
+
+def _covered(segments: list[tuple[float, float, float]], at: float, lo: float, hi: float) -> bool:
+    mid = (lo + hi) / 2
+    return any(abs(pos - at) < 2 and a - 1 <= mid <= b + 1 for pos, a, b in segments)
+
+
+def _table(textpage: Any, height: float, bbox: Rect, horizontal: list[tuple[float, float, float]],
+           vertical: list[tuple[float, float, float]]) -> list[list[str]]:
+    """Cell texts of one ruled region; a cell spanning rows (类别) keeps its text in its first row only."""
+    left, top, right, bottom = bbox
+    ys = _cluster([top, bottom] + [y for y, a, b in horizontal if top - 2 <= y <= bottom + 2 and a < right and b > left])
+    xs = _cluster([left, right] + [x for x, a, b in vertical if left - 2 <= x <= right + 2 and a < bottom and b > top])
+    rows: list[list[str]] = []
+    for r in range(len(ys) - 1):
+        row = []
+        for c in range(len(xs) - 1):
+            if r > 0 and not _covered(horizontal, ys[r], xs[c], xs[c + 1]):
+                row.append("")  # continues the cell above: its text was read with the span
+                continue
+            end = r + 1
+            while end < len(ys) - 1 and not _covered(horizontal, ys[end], xs[c], xs[c + 1]):
+                end += 1
+            text = textpage.get_text_bounded(xs[c], height - ys[end], xs[c + 1], height - ys[r])
+            row.append(squeeze_pdf_spaces(clean_line(re.sub(r"[\r\n]+", "", text))))
+        rows.append(row)
+    return rows
+
+
+def _open(path: Path) -> Any:
+    import pypdfium2 as pdfium
+
+    try:
+        return pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError as exc:
+        if "password" in str(exc).lower():
+            raise EncryptedInputError(f"{path.name}: PDF 已加密，请先解除密码") from exc
+        raise InputError(f"{path.name}: PDF 文件已损坏，无法读取") from exc
+
+
+def read_pdf(path: Path) -> SourceDocument:
+    pdf = _open(path)
+    pages: list[list[_Item]] = []
+    total_chars = 0
+    try:
+        for index in range(len(pdf)):
+            page = pdf[index]
+            height = page.get_height()
+            textpage = page.get_textpage()
+            total_chars += textpage.count_chars()
+            lines = _text_lines(textpage, height)
+            horizontal, vertical = _rulings(page, height)
+            items: list[_Item] = []
+            for bbox in _grids(horizontal, vertical):
+                x0, top, x1, bottom = bbox
+                inside = [ln for ln in lines if x0 <= (ln.x0 + ln.x1) / 2 <= x1 and top <= ln.top <= bottom]
+                lines = [ln for ln in lines if ln not in inside]
+                rows = _table(textpage, height, bbox, horizontal, vertical)
+                if len(rows) <= 1 and all(len(r) == 1 for r in rows):
+                    items.append(_Item(top, inside, boxed=True))
+                else:
+                    items.append(_Item(top, Table(tuple(tuple(r) for r in rows))))
+            items.extend(_Item(line.top, [line]) for line in lines)
+            items.sort(key=lambda it: it.top)
+            pages.append(items)
+    except InputError:
+        raise
+    except Exception as exc:  # PDFium reports malformed content in several ways
+        raise InputError(f"{path.name}: PDF 内容无法解析：{type(exc).__name__}") from exc
+    finally:
+        pdf.close()
+    if total_chars == 0:
+        raise InputError(f"{path.name}: PDF 没有文字层（扫描图像型 PDF），请先进行文字识别 (OCR)")
+    return SourceDocument(tuple(_assemble(pages)), "pdf", None)
+
+
+def _assemble(pages: list[list[_Item]]) -> list[Block]:
+    """Drop page furniture, then join lines into paragraphs across page breaks and merge split tables."""
+    firsts = Counter(p[0].block[0].text for p in pages
+                     if p and isinstance(p[0].block, list) and not p[0].boxed)
+    running = {text for text, n in firsts.items() if n >= max(2, len(pages) // 2)}
+    loose: list[_Line] = []
+    box: list[_Line] = []
+    blocks: list[Block] = []
+
+    def flush_loose() -> None:
+        blocks.extend(Paragraph(text) for text in _paragraphs(loose))
+        loose.clear()
+
+    def flush_box() -> None:
+        if box:
+            blocks.append(Box(tuple(_paragraphs(box, boxed=True))))
+            box.clear()
+
+    for items in pages:
+        page_top = True  # nothing but page furniture seen yet on this page
+        for item in items:
+            if item.boxed:
+                assert isinstance(item.block, list)
+                flush_loose()
+                if not page_top:  # only a box that opens a page continues the previous one
+                    flush_box()
+                box.extend(item.block)
+                page_top = False
+                continue
+            if isinstance(item.block, list):
+                line = item.block[0]
+                if _PAGE_NUMBER.match(line.text) or line.text in running:
+                    continue
+                page_top = False
+                flush_box()
+                loose.append(line)
+                continue
+            page_top = False
+            flush_loose()
+            flush_box()
+            last = blocks[-1] if blocks else None
+            if isinstance(item.block, Table) and isinstance(last, Table) and \
+                    len(item.block.rows[0]) == len(last.rows[0]):
+                rows = item.block.rows
+                if rows[0] == last.rows[0]:  # repeated header row on the continuation page
+                    rows = rows[1:]
+                blocks[-1] = Table(last.rows + rows)
+            else:
+                blocks.append(item.block)
+    flush_loose()
+    flush_box()
+    return blocks

@@ -1,0 +1,98 @@
+"""Plan → JSON-ready dict (documented in docs/plan-format.md) and a plain-text summary."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .model import Indicator, Node, Plan
+from .targets import TargetExpr
+
+SCHEMA_VERSION = "1.0"
+_LABELS = {"expected": "预期性", "binding": "约束性"}
+
+
+def _target(expr: TargetExpr, year: int | None = None) -> dict[str, Any]:
+    out: dict[str, Any] = {"raw": expr.raw, "value": expr.value, "value_max": expr.value_max,
+                           "comparator": expr.comparator, "cumulative": expr.cumulative}
+    if year is not None or expr is not None:
+        out = {"year": year, **out}
+    if expr.relative_to:
+        out["relative_to"] = expr.relative_to
+    if expr.qualitative:
+        out["qualitative"] = True
+    return out
+
+
+def indicator_dict(ind: Indicator) -> dict[str, Any]:
+    growth = {"raw": ind.growth.raw, "value": ind.growth.value, "cumulative": ind.growth.cumulative}
+    return {
+        "no": ind.no, "category": ind.category, "name": ind.name, "unit": ind.unit,
+        "baseline": {"year": ind.baseline_year, "value": ind.baseline_value, "raw": ind.baseline_raw},
+        "target": _target(ind.target, ind.target_year), "growth": growth,
+        "attribute": ind.attribute, "attribute_label": _LABELS.get(ind.attribute or ""),
+        "notes": list(ind.notes),
+    }
+
+
+def node_dict(node: Node) -> dict[str, Any]:
+    out: dict[str, Any] = {"id": node.id, "kind": node.kind, "label": node.label, "number": node.number,
+                           "title": node.title}
+    if node.paragraphs:
+        out["paragraphs"] = list(node.paragraphs)
+    if node.rows:
+        out["rows"] = [list(r) for r in node.rows]
+    if node.children:
+        out["children"] = [node_dict(c) for c in node.children]
+    return out
+
+
+def plan_dict(plan: Plan) -> dict[str, Any]:
+    base, end = plan.plan_years
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "title": plan.title,
+        "source": {"path": plan.source.path, "format": plan.source.format, "encoding": plan.source.encoding,
+                   "script": plan.source.script},
+        "period": {"base_year": base, "end_year": end},
+        "counts": plan.counts(),
+        "stated_counts": plan.stated_counts,
+        "table_conventions": list(plan.table_conventions),
+        "indicators": [indicator_dict(i) for i in plan.indicators],
+        "commitments": [
+            {"text": c.text, "quantity": c.quantity, "subject": c.subject, "deadline": c.deadline,
+             "recurring": c.recurring, "value": c.value, "value_max": c.value_max, "unit": c.unit,
+             "comparator": c.comparator, "change": c.change, "base_year": c.base_year, "node": c.node}
+            for c in plan.commitments],
+        "projects": [{"name": p.name, "column": p.column, "column_title": p.column_title, "sector": p.sector,
+                      "node": p.node} for p in plan.projects],
+        "tasks": [{"title": t.title, "body": t.body, "node": t.node} for t in plan.tasks],
+        "glossary": [{"term": g.term, "definition": g.definition, "kind": g.kind, "indicators": list(g.indicators)}
+                     for g in plan.glossary],
+        "structure": [node_dict(n) for n in plan.root.children],
+    }
+
+
+def plan_text(plan: Plan) -> str:
+    """A summary a planner can read in a terminal: counts, outline, indicator table."""
+    c = plan.counts()
+    lines = [f"规划：{plan.title or '（未识别标题）'}",
+             f"来源：{plan.source.path}（{plan.source.format}"
+             + (f"，{plan.source.encoding}" if plan.source.encoding else "") + "）",
+             f"结构：{c['chapters']}章 {c['sections']}节 {c['columns']}个专栏"
+             + (f"（{c['parts']}篇）" if c["parts"] else "") + f"，表{c['tables']}个，图{c['figures']}个",
+             f"主要指标：{c['indicators']}项（预期性{c['expected']}项、约束性{c['binding']}项）",
+             f"量化承诺：{c['commitments']}项；重大项目：{c['projects']}个；任务：{c['tasks']}项；名词解释：{c['glossary']}条",
+             "", "目录："]
+    for node in plan.root.walk():
+        if node.kind in ("part", "chapter", "section", "column", "appendix"):
+            depth = {"part": 0, "chapter": 1, "section": 2, "column": 3, "appendix": 1}[node.kind]
+            name = {"part": f"第{node.label}篇", "chapter": f"第{node.label}章", "section": f"第{node.label}节",
+                    "column": f"专栏{node.label}", "appendix": "附录"}[node.kind]
+            lines.append("  " * depth + f"{name}  {node.title}  [{node.id}]")
+    if plan.indicators:
+        lines += ["", "主要指标表：", "序号  类别  指标名称  单位  基期值  目标值  年均增长  属性"]
+        for i in plan.indicators:
+            base = "—" if i.baseline_value is None else i.baseline_raw
+            lines.append(f"{i.no:>3}  {i.category}  {i.name}  {i.unit}  {base}  {i.target.raw or '—'}  "
+                         f"{i.growth.raw or '—'}  {_LABELS.get(i.attribute or '', '—')}")
+    return "\n".join(lines) + "\n"

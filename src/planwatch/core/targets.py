@@ -1,0 +1,183 @@
+"""Target expressions as Chinese plans write them, parsed into meaning.
+
+==================  ==========================================  ==========================
+written             meaning                                     parsed
+==================  ==========================================  ==========================
+``6.5``             a figure (年均增长 column: growth rate)       value 6.5, ``eq``
+``25.92以上``       at least (预期性 floor)                       ``ge``
+``≥98`` ``不低于``   at least                                      ``ge``
+``＜4`` ``…以内``    below / at most (a ceiling)                  ``lt`` / ``le``
+``50左右``          about 50 (tolerance is an evaluation setting) ``approx``
+``5—10``            a range                                      ``range``, value_max 10
+``[13.5]``          five-year cumulative (表注 "[ ]为五年累计数")  cumulative True
+``4.2①``            footnote marker, resolved by the table parser markers ("①",)
+``—``               no figure: unknown, never 0                   value None
+``高于GDP增长``      relational: judged against another series     ``gt``, relative_to
+``保持在合理区间``    no numeric target                             qualitative True
+==================  ==========================================  ==========================
+
+>>> parse_target("25.92以上").comparator
+'ge'
+>>> parse_target("[13.5] ②").canonical()
+'[13.5]②'
+>>> parse_target("—").value is None
+True
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, replace
+from decimal import Decimal, InvalidOperation
+from typing import Literal
+
+from .errors import TargetExpressionError
+from .textnorm import CIRCLED, number_text
+
+Comparator = Literal["eq", "ge", "gt", "le", "lt", "approx", "range"]
+COMPARATORS: tuple[Comparator, ...] = ("eq", "ge", "gt", "le", "lt", "approx", "range")
+
+UNKNOWN_MARKS = {"", "—", "——", "-", "--", "－", "/", "无", "N/A", "n/a", "…", "——/"}
+_PREFIXES: list[tuple[str, Comparator]] = [
+    ("不低于", "ge"), ("不少于", "ge"), ("至少", "ge"), ("≥", "ge"), (">=", "ge"), ("＞＝", "ge"),
+    ("不高于", "le"), ("不超过", "le"), ("不多于", "le"), ("至多", "le"), ("≤", "le"), ("<=", "le"), ("＜＝", "le"),
+    ("高于", "gt"), ("超过", "gt"), ("大于", "gt"), ("多于", "gt"), (">", "gt"), ("＞", "gt"),
+    ("低于", "lt"), ("小于", "lt"), ("少于", "lt"), ("<", "lt"), ("＜", "lt"),
+    ("大约", "approx"), ("约", "approx"), ("控制在", "le"), ("达到", "ge"),
+]
+_SUFFIXES: list[tuple[str, Comparator]] = [
+    ("以上", "ge"), ("及以上", "ge"), ("以下", "le"), ("及以下", "le"), ("以内", "le"), ("之内", "le"),
+    ("左右", "approx"),
+]
+_CANONICAL_PREFIX: dict[Comparator, str] = {"ge": "≥", "le": "≤", "gt": "＞", "lt": "＜"}
+_NUMBER = r"[-+]?\d+(?:\.\d+)?"
+_RANGE = re.compile(rf"^({_NUMBER})\s*(?:—|–|-|～|~|至|到)\s*({_NUMBER})$")
+_SINGLE = re.compile(rf"^({_NUMBER})$")
+_RELATION = [
+    (re.compile(r"^(?:高于|快于|超过|大于)(.+)$"), "gt"),
+    (re.compile(r"^(?:低于|慢于|小于)(.+)$"), "lt"),
+    (re.compile(r"^(?:与|和|同)(.+?)(?:基本)?(?:同步|持平|相当)$"), "approx"),
+]
+_UNITS = ("%", "‰", "％")
+
+
+@dataclass(frozen=True)
+class TargetExpr:
+    """A parsed target. ``value`` is None when the plan gives no figure (unknown, never 0)."""
+
+    raw: str
+    value: float | None = None
+    value_max: float | None = None
+    comparator: Comparator | None = None
+    cumulative: bool = False
+    markers: tuple[str, ...] = ()
+    unit: str | None = None
+    relative_to: str | None = None
+    qualitative: bool = False
+
+    @property
+    def is_numeric(self) -> bool:
+        return self.value is not None
+
+    def canonical(self) -> str:
+        """A normal written form; parsing it gives back the same meaning."""
+        if self.relative_to is not None:
+            core = {"gt": "高于", "lt": "低于"}.get(self.comparator or "", "与") + self.relative_to
+            if self.comparator == "approx":
+                core += "同步"
+        elif self.value is None:
+            core = self.raw_text_without_markers() if self.qualitative else "—"
+        else:
+            unit = self.unit or ""
+            if self.comparator == "range":
+                core = f"{format_number(self.value)}—{format_number(self.value_max or self.value)}{unit}"
+            elif self.comparator in _CANONICAL_PREFIX:
+                core = _CANONICAL_PREFIX[self.comparator] + format_number(self.value) + unit
+            elif self.comparator == "approx":
+                core = f"{format_number(self.value)}{unit}左右"
+            else:
+                core = format_number(self.value) + unit
+        if self.cumulative:
+            core = f"[{core}]"
+        return core + "".join(self.markers)
+
+    def raw_text_without_markers(self) -> str:
+        return "".join(ch for ch in self.raw if ch not in CIRCLED).strip()
+
+    def meaning(self) -> tuple[object, ...]:
+        """Everything but the raw text: what round-trip tests compare."""
+        return (self.value, self.value_max, self.comparator, self.cumulative, self.markers,
+                self.unit, self.relative_to, self.qualitative)
+
+
+def format_number(value: float) -> str:
+    """Shortest plain decimal text for a value (no exponent), e.g. 25.92, 5, -9, 0.005."""
+    text = format(Decimal(repr(value)), "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def _to_float(text: str, raw: str) -> float:
+    try:
+        value = float(Decimal(text))
+    except (InvalidOperation, ValueError) as exc:  # pragma: no cover - the regexes only pass numbers
+        raise TargetExpressionError(f"目标值无法识别：{raw!r}") from exc
+    if not math.isfinite(value) or abs(value) > 1e15:
+        raise TargetExpressionError(f"目标值超出合理范围：{raw!r}")
+    return value
+
+
+def parse_target(raw: str) -> TargetExpr:
+    """Parse one target cell or phrase. Raises TargetExpressionError for figures in no known form."""
+    if not isinstance(raw, str):
+        raise TargetExpressionError(f"目标值必须是文本：{raw!r}")
+    text = number_text(raw).replace("\u3000", " ").strip()
+    markers = tuple(ch for ch in text if ch in CIRCLED)
+    text = "".join(ch for ch in text if ch not in CIRCLED).strip()
+    text = re.sub(r"\s+", "", text)
+    cumulative = False
+    bracket = re.fullmatch(r"[\[［【](.*)[\]］】]", text)
+    if bracket:
+        cumulative, text = True, bracket.group(1).strip()
+    base = TargetExpr(raw=raw, cumulative=cumulative, markers=markers)
+    if text in UNKNOWN_MARKS:
+        if cumulative and not text:
+            raise TargetExpressionError(f"累计目标中缺少数值：{raw!r}")
+        return base
+    if not re.search(r"\d", text):
+        for pattern, comparator in _RELATION:
+            m = pattern.match(text)
+            if m and m.group(1).strip("的 "):
+                return replace(base, comparator=comparator, relative_to=m.group(1).strip("的 "))
+        return replace(base, qualitative=True)
+
+    prefix: Comparator | None = None
+    for word, comparator in _PREFIXES:
+        if text.startswith(word):
+            prefix, text = comparator, text[len(word):]
+            break
+    suffix: Comparator | None = None
+    for word, comparator in sorted(_SUFFIXES, key=lambda s: -len(s[0])):
+        if text.endswith(word):
+            suffix, text = comparator, text[: -len(word)]
+            break
+    unit = None
+    for u in _UNITS:
+        if text.endswith(u):
+            unit, text = "%" if u == "％" else u, text[: -len(u)]
+            break
+    if prefix and suffix and prefix != suffix:
+        raise TargetExpressionError(f"目标值前后限定词矛盾：{raw!r}")
+    comparator = prefix or suffix
+    m = _RANGE.match(text)
+    if m:
+        low, high = _to_float(m.group(1), raw), _to_float(m.group(2), raw)
+        if comparator is not None or low > high:
+            raise TargetExpressionError(f"区间目标无法识别：{raw!r}")
+        return replace(base, value=low, value_max=high, comparator="range", unit=unit)
+    m = _SINGLE.match(text)
+    if not m:
+        raise TargetExpressionError(f"目标值无法识别：{raw!r}")
+    return replace(base, value=_to_float(m.group(1), raw), comparator=comparator or "eq", unit=unit)

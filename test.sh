@@ -4,6 +4,6 @@ set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/setup-env.sh
 setup_env "[test]"
-.venv/bin/ruff check src tests bench
+.venv/bin/ruff check --output-format concise src tests bench
 .venv/bin/mypy
 .venv/bin/python -m pytest "$@"

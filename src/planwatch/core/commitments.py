@@ -13,14 +13,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Literal
 
 from .model import Commitment, Node
+from .numerals import to_chinese_number
 from .targets import Comparator
 from .textnorm import number_text
 
-UNITS = sorted("""万元/人 元/人 亿美元 万美元 亿元 万元 元 万人次 人次 万人 人 万户 户 家 个百分点 个 所 座 公里 千米 km
-公顷 万亩 亩 万平方米 平方米 平方公里 万吨 吨 万辆 辆 张 处 条 项 件 台 套 床 名 支 倍 岁 天 小时 %
-‰ ∶1 :1 兆瓦 万千瓦 千瓦 艘 栋 间 颗 年 所 级 星""".split(), key=len, reverse=True)
+UNITS = sorted(["万元/人", "元/人", "亿美元", "万美元", "亿元", "万元", "元", "万人次", "人次", "万人", "人", "万户", "户", "家", "个百分点", "个", "所", "座", "公里", "千米", "km", "公顷", "万亩", "亩", "万平方米", "平方米", "平方公里", "万吨", "吨", "万辆", "辆", "张", "处", "条", "项", "件", "台", "套", "床", "名", "支", "倍", "岁", "天", "小时", "%", "‰", "∶1", ":1", "兆瓦", "万千瓦", "千瓦", "艘", "栋", "间", "颗", "年", "所", "级", "星"], key=len, reverse=True)
 _UNIT_RE = "|".join(re.escape(u) for u in UNITS if u not in ("级", "星"))
 _NUM = r"\d+(?:\.\d+)?"
 QUANTITY = re.compile(
@@ -31,10 +31,18 @@ CUES = re.compile(r"达到|新增|增加|增长|提升|提高|下降|降低|减�
                   r"超过|突破|完成|建成|新建|创建|培育|引进|争创|累计|增至|翻一番|打造|建设|每年|逐年|以上|以内|左右")
 _DEADLINE = re.compile(r"(?:到|至|在|于)?(?P<y1>\d{4})(?:年)?(?:—|–|-|至|到)?(?P<y2>\d{4})?年(?P<tail>底前|年底前|前|底|末|以前)?")
 _BASE = re.compile(r"(?:比|较|与|相比|对比)(\d{4})年")
-_RETRO = re.compile(r"“?十三五”?(?:时期|以来|期间|末)|^截[至止]|过去五年|已经|已达|已建成|已累计")
+_RETRO_WORDS = r"^截[至止]|过去五年|已经|已达|已建成|已累计"
+
+
+def retrospective_pattern(end_year: int | None) -> re.Pattern[str]:
+    """Markers of the past: the previous five-year plan's period (“十三五”时期 for a plan ending 2025)."""
+    if end_year is None:
+        return re.compile(_RETRO_WORDS)
+    previous = to_chinese_number((end_year - 2025) // 5 + 13)
+    return re.compile(rf"“?{previous}五”?(?:时期|以来|期间|末)|{_RETRO_WORDS}")
 _RECURRING = re.compile(r"每年|逐年|每季度|年年")
-_DECREASE = re.compile(r"(下降|降低|减少|削减|压减|降至)[^，；、]{0,6}$")
-_INCREASE = re.compile(r"(增长|提升|提高|增加|新增|增至)[^，；、]{0,6}$")
+_DECREASE = re.compile(r"(下降|降低|减少|削减|压减|降至)[^，；、]{0,12}$")
+_INCREASE = re.compile(r"(增长|提升|提高|增加(?!值)|新增|增至)[^，；、]{0,12}$")  # 增加值 is value added
 RETROSPECTIVE_SECTION = re.compile(r"成就|回顾|发展基础|发展环境|环境面临|形势")
 _BAD_BEFORE = re.compile(r"[A-Za-z0-9.第]$")
 _BAD_AFTER = re.compile(r"^[A-Za-z0-9²³级号型代期位条线]")
@@ -93,7 +101,7 @@ def _comparator(m: re.Match[str], clause_before: str) -> Comparator:
 
 def _subject(text: str) -> str:
     text = _DEADLINE.sub("", text)
-    text = re.sub(r"^(到|至|全区|新区|力争|确保|实现|其中|每年|逐年)+", "", text)
+    text = re.sub(r"^(到|至|全区|新区|力争|确保|实现|其中|每年|逐年|创建|新建|建设|建成|培育|打造|完成|引进|争创)+", "", text)
     text = re.sub(r"(达到|达|新增|增加|增长|提升至|提升|提高到|提高|下降|降低|减少|控制在|保持在|超过|不低于|不少于|"
                   r"不超过|完成|建成|新建|创建|培育|引进|争创|累计|比\d{4}年|较\d{4}年)+$", "", text)
     text = re.sub(r"(年均|年平均|平均)$", "", text)
@@ -108,8 +116,7 @@ def _subject_after(text: str) -> str:
 def find_commitments(sentence: str, node: str, base_year: int | None,
                      end_year: int | None) -> list[Commitment]:
     """All commitments in one sentence (the sentence is assumed to lie in a forward-looking part)."""
-    if _RETRO.search(sentence):
-        return []
+    retro = retrospective_pattern(end_year)
     text = number_text(sentence)
     found: list[Commitment] = []
     for m in QUANTITY.finditer(text):
@@ -121,12 +128,13 @@ def find_commitments(sentence: str, node: str, base_year: int | None,
             continue  # a year, not a duration
         left, right = _clause_bounds(text, m.start(), end)
         clause = text[left:right]
-        if not CUES.search(clause):
-            continue
+        if not CUES.search(clause) or retro.search(text[:right]):
+            continue  # no commitment cue, or a statement about the past ("十三五"时期，… 增长4.7%)
         before = text[left:start]
         item_start = max(before.rfind("、"), before.rfind("和")) + 1
         base = _BASE.search(clause)
-        change = "decrease" if _DECREASE.search(before) else "increase" if _INCREASE.search(before) else None
+        change: Literal["increase", "decrease"] | None = (
+            "decrease" if _DECREASE.search(before) else "increase" if _INCREASE.search(before) else None)
         own = before[item_start:]
         subject = (_subject(own) if own and not own.endswith("等") else "") or _subject_after(text[end:right])
         found.append(Commitment(
@@ -143,7 +151,8 @@ def extract_commitments(root: Node, base_year: int | None, end_year: int | None)
     commitments: list[Commitment] = []
 
     def visit(node: Node, retrospective: bool) -> None:
-        retrospective = retrospective or bool(node.kind == "section" and RETROSPECTIVE_SECTION.search(node.title))
+        retrospective = retrospective or bool(node.kind in ("chapter", "section", "subsection")
+                                              and RETROSPECTIVE_SECTION.search(node.title))
         if node.kind in ("appendix", "table", "note", "figure", "preface"):
             return
         if not retrospective:

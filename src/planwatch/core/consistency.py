@@ -61,11 +61,18 @@ def check_table(ind: Indicator) -> list[Finding]:
     return findings
 
 
+_AFTER_NAME = re.compile(r"^(年均|年平均|增长|增速|达到|保持|超过|不低于|不少于|不超过|控制|提高|提升|下降|降低|\d)")
+
+
 def _matching_indicator(c: Commitment, indicators: tuple[Indicator, ...]) -> Indicator | None:
+    """The indicator the commitment is about: its name is followed by the verb or the figure
+    (地区生产总值年均增长6.5%), not by more noun (增加值占地区生产总值比重 is not 地区生产总值)."""
     best: Indicator | None = None
     for ind in indicators:
         core = _core_name(ind.name)
-        if len(core) >= 3 and core in c.quantity and (best is None or len(core) > len(_core_name(best.name))):
+        at = c.quantity.find(core)
+        if len(core) >= 3 and at >= 0 and _AFTER_NAME.match(c.quantity[at + len(core):]) and (
+                best is None or len(core) > len(_core_name(best.name))):
             best = ind
     return best
 
@@ -77,6 +84,7 @@ def check_text_against_table(plan: Plan) -> list[Finding]:
         if ind is None or c.unit != ind.unit:
             continue
         is_rate = "年均" in c.quantity or (ind.name.endswith(("增长", "增长率")) and c.change == "increase")
+        expected: float | None
         if is_rate and ind.growth.value is not None and not ind.growth.cumulative:
             expected, column = ind.growth.value, "年均增长"
         else:

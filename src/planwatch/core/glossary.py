@@ -19,9 +19,7 @@ def linked_indicators(term: str, indicators: tuple[Indicator, ...] | list[Indica
     found = []
     terms = _bigrams(term)
     for ind in indicators:
-        if term in ind.name or ind.name in term:
-            found.append(ind.no)
-        elif terms and len(terms & _bigrams(ind.name)) / len(terms) >= 0.8:
+        if term in ind.name or ind.name in term or terms and len(terms & _bigrams(ind.name)) / len(terms) >= 0.8:
             found.append(ind.no)
     return tuple(found)
 

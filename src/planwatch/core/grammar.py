@@ -34,4 +34,7 @@ def is_sentence(text: str) -> bool:
 
 
 def normalise_label(label: str) -> str:
-    return re.sub(r"\s+", "", label).translate(str.maketrans({"－": "-", "—": "-", "–": "-", "．": "."}))
+    return re.sub(r"\s+", "", label).translate(_LABEL_DASHES)
+
+
+_LABEL_DASHES = str.maketrans("－—–．", "---.")

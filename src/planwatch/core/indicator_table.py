@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .errors import PlanwatchError, TargetExpressionError
+from .errors import TargetExpressionError
 from .model import ATTRIBUTES, Indicator, Node
 from .targets import parse_target
 from .textnorm import CIRCLED, number_text
@@ -112,7 +112,7 @@ def parse_indicator_table(table: Node, note_text: str = "") -> tuple[list[Indica
             target = parse_target(cells[2])
             growth = parse_target(cells[3])
         except TargetExpressionError as exc:
-            raise PlanwatchError(f"指标表第 {no} 行（{name_raw}）：{exc}") from exc
+            raise TargetExpressionError(f"指标表第 {no} 行（{name_raw}）：{exc}") from exc
         attribute_text = _cell(row, cols.attribute)
         indicators.append(Indicator(
             no=no, category=category, name="".join(ch for ch in name_raw if ch not in CIRCLED),

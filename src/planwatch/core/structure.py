@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from . import grammar as g
-from .blocks import Block, Box, Break, Paragraph, Table
+from .blocks import Block, Box, Break, Table
 from .model import Node, NodeKind
 from .numerals import parse_chinese_number
 

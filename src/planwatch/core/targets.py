@@ -54,7 +54,7 @@ _CANONICAL_PREFIX: dict[Comparator, str] = {"ge": "≥", "le": "≤", "gt": "＞
 _NUMBER = r"[-+]?\d+(?:\.\d+)?"
 _RANGE = re.compile(rf"^({_NUMBER})\s*(?:—|–|-|～|~|至|到)\s*({_NUMBER})$")
 _SINGLE = re.compile(rf"^({_NUMBER})$")
-_RELATION = [
+_RELATION: list[tuple[re.Pattern[str], Comparator]] = [
     (re.compile(r"^(?:高于|快于|超过|大于)(.+)$"), "gt"),
     (re.compile(r"^(?:低于|慢于|小于)(.+)$"), "lt"),
     (re.compile(r"^(?:与|和|同)(.+?)(?:基本)?(?:同步|持平|相当)$"), "approx"),
@@ -147,21 +147,21 @@ def parse_target(raw: str) -> TargetExpr:
             raise TargetExpressionError(f"累计目标中缺少数值：{raw!r}")
         return base
     if not re.search(r"\d", text):
-        for pattern, comparator in _RELATION:
+        for pattern, relation in _RELATION:
             m = pattern.match(text)
             if m and m.group(1).strip("的 "):
-                return replace(base, comparator=comparator, relative_to=m.group(1).strip("的 "))
+                return replace(base, comparator=relation, relative_to=m.group(1).strip("的 "))
         return replace(base, qualitative=True)
 
     prefix: Comparator | None = None
-    for word, comparator in _PREFIXES:
+    for word, word_comparator in _PREFIXES:
         if text.startswith(word):
-            prefix, text = comparator, text[len(word):]
+            prefix, text = word_comparator, text[len(word):]
             break
     suffix: Comparator | None = None
-    for word, comparator in sorted(_SUFFIXES, key=lambda s: -len(s[0])):
+    for word, word_comparator in sorted(_SUFFIXES, key=lambda s: -len(s[0])):
         if text.endswith(word):
-            suffix, text = comparator, text[: -len(word)]
+            suffix, text = word_comparator, text[: -len(word)]
             break
     unit = None
     for u in _UNITS:

@@ -121,9 +121,8 @@ def render_pdf(blocks: tuple[Block, ...] | list[Block], path: Path, *, encrypt: 
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
     from reportlab.platypus import Paragraph as RLParagraph
-    from reportlab.platypus import SimpleDocTemplate, Spacer
+    from reportlab.platypus import SimpleDocTemplate, Spacer, TableStyle
     from reportlab.platypus import Table as RLTable
-    from reportlab.platypus import TableStyle
 
     font = "PlanwatchCJK"
     path_ = next((p for p in CJK_FONT_CANDIDATES if Path(p).exists()), None)

@@ -11,6 +11,7 @@ across pages has no rule at the break); both are joined again when they continue
 
 from __future__ import annotations
 
+import itertools
 import re
 import statistics
 from collections import Counter
@@ -56,7 +57,7 @@ def _paragraphs(lines: list[_Line], boxed: bool = False) -> list[str]:
     left = Counter(round(line.x0) for line in lines).most_common(1)[0][0]
     ends = sorted(line.x1 for line in lines)
     right = ends[int(0.95 * (len(ends) - 1))]
-    steps = [b.top - a.top for a, b in zip(lines, lines[1:]) if 0 < b.top - a.top < 4 * size]
+    steps = [b.top - a.top for a, b in itertools.pairwise(lines) if 0 < b.top - a.top < 4 * size]
     # the line pitch inside a paragraph: a low quantile, since boxes of one-line items have more gaps than lines
     pitch = sorted(steps)[len(steps) // 4] if steps else 2 * size
     paragraphs: list[str] = []
@@ -102,8 +103,8 @@ def _text_lines(textpage: Any, height: float) -> list[_Line]:
         if stripped and len(text) == count:
             first = start + len(segment) - len(segment.lstrip())
             last = start + len(segment.rstrip()) - 1
-            l0, b0, r0, t0 = textpage.get_charbox(first, loose=True)
-            l1, b1, r1, t1 = textpage.get_charbox(last, loose=True)
+            l0, b0, r0, _t0 = textpage.get_charbox(first, loose=True)
+            l1, b1, r1, _t1 = textpage.get_charbox(last, loose=True)
             clean = squeeze_pdf_spaces(clean_line(stripped))
             if clean:
                 lines.append(_Line(height - min(b0, b1), min(l0, l1), max(r0, r1),

@@ -26,9 +26,13 @@ def number_text(text: str) -> str:
     return text.translate(_FULLWIDTH)
 
 
+_SPACE_BEFORE_PERCENT = re.compile(r"(?<=\d)[ \u3000]+(?=[%‰％])")
+
+
 def squeeze_pdf_spaces(text: str) -> str:
     """Remove the spaces PDF text layers put between Chinese and digits or between Chinese characters."""
     text = _SPACE_BETWEEN_CJK.sub("", text)
+    text = _SPACE_BEFORE_PERCENT.sub("", text)
     return _SPACE_BETWEEN_CJK_AND_ASCII.sub("", text)
 
 

@@ -41,9 +41,10 @@ class _Item:
     top: float
     block: Block | list[_Line]  # loose lines are turned into paragraphs after headers are removed
     boxed: bool = False  # the lines of a ruled one-cell box (专栏), paragraphed after page merges
+    right: float = 0.0  # a box's right rule
 
 
-def _paragraphs(lines: list[_Line], boxed: bool = False) -> list[str]:
+def _paragraphs(lines: list[_Line], boxed: bool = False, box_right: float | None = None) -> list[str]:
     """Join wrapped lines into paragraphs.
 
     A line starts a paragraph when it is indented (first-line indent, centred heading), when more
@@ -57,6 +58,8 @@ def _paragraphs(lines: list[_Line], boxed: bool = False) -> list[str]:
     left = Counter(round(line.x0) for line in lines).most_common(1)[0][0]
     ends = sorted(line.x1 for line in lines)
     right = ends[int(0.95 * (len(ends) - 1))]
+    if box_right is not None:  # a full line in a box ends within its padding (about a character) of the rule
+        right = max(right, box_right - size)
     steps = [b.top - a.top for a, b in itertools.pairwise(lines) if 0 < b.top - a.top < 4 * size]
     # the line pitch inside a paragraph: a low quantile, since boxes of one-line items have more gaps than lines
     pitch = sorted(steps)[len(steps) // 4] if steps else 2 * size
@@ -211,7 +214,7 @@ def read_pdf(path: Path) -> SourceDocument:
                 lines = [ln for ln in lines if ln not in inside]
                 rows = _table(textpage, height, bbox, horizontal, vertical)
                 if len(rows) <= 1 and all(len(r) == 1 for r in rows):
-                    items.append(_Item(top, inside, boxed=True))
+                    items.append(_Item(top, inside, boxed=True, right=x1))
                 else:
                     items.append(_Item(top, Table(tuple(tuple(r) for r in rows))))
             items.extend(_Item(line.top, [line]) for line in lines)
@@ -235,6 +238,7 @@ def _assemble(pages: list[list[_Item]]) -> list[Block]:
     running = {text for text, n in firsts.items() if n >= max(2, len(pages) // 2)}
     loose: list[_Line] = []
     box: list[_Line] = []
+    box_right = [0.0]
     blocks: list[Block] = []
 
     def flush_loose() -> None:
@@ -243,7 +247,7 @@ def _assemble(pages: list[list[_Item]]) -> list[Block]:
 
     def flush_box() -> None:
         if box:
-            blocks.append(Box(tuple(_paragraphs(box, boxed=True))))
+            blocks.append(Box(tuple(_paragraphs(box, boxed=True, box_right=box_right[0]))))
             box.clear()
 
     for items in pages:
@@ -255,6 +259,7 @@ def _assemble(pages: list[list[_Item]]) -> list[Block]:
                 if not page_top:  # only a box that opens a page continues the previous one
                     flush_box()
                 box.extend(item.block)
+                box_right[0] = item.right
                 page_top = False
                 continue
             if isinstance(item.block, list):

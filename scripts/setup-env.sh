@@ -23,3 +23,18 @@ setup_env() {
     touch "$stamp"
   fi
 }
+
+# ensure_debian_packages PKG...: install Debian packages the tests need (fonts for the PDF renderings).
+ensure_debian_packages() {
+  local missing=()
+  for pkg in "$@"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  if command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then
+    echo "安装系统软件包 (installing): ${missing[*]}"
+    apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  else
+    echo "请先安装 (please install): sudo apt-get install ${missing[*]}" >&2; exit 2
+  fi
+}

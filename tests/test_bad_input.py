@@ -13,7 +13,7 @@ from .conftest import JINPU_TXT
 
 
 def _run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "planwatch.cli", *args], capture_output=True, text=True, cwd=cwd,
+    return subprocess.run([sys.executable, "-m", "planwatch.cli", *args], capture_output=True, text=True, cwd=cwd, check=False,
                           timeout=60)
 
 

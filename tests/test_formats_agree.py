@@ -28,8 +28,8 @@ def from_txt() -> dict[str, Any]:
 def test_every_format_yields_the_plan_the_text_yields(fmt: str, jinpu_renderings: dict[str, Path],
                                                       from_txt: dict[str, Any]) -> None:
     got = _without_source(jinpu_renderings[fmt])
-    for key in from_txt:  # key by key, so that a failure names the part that differs
-        assert got[key] == from_txt[key], key
+    for key, expected in from_txt.items():  # key by key, so that a failure names the part that differs
+        assert got[key] == expected, key
 
 
 def test_the_renderings_are_real_documents(jinpu_renderings: dict[str, Path]) -> None:

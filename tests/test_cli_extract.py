@@ -36,6 +36,9 @@ def test_json_output_follows_the_documented_schema(tmp_path: Path) -> None:
                                            "comparator", "node"}
     assert set(data["projects"][0]) >= {"name", "column", "sector"}
     assert data["structure"][1]["id"] == "ch1"
+    column = data["structure"][3]["children"][0]["children"][0]
+    assert (column["id"], column["title"]) == ("ch3/s1/col3-1", "优势制造业发展重大项目")
+    assert [item["title"] for item in column["items"]] == ["石油化工产业", "新一代汽车产业", "电子信息产业", "高端装备制造业"]
     assert data["glossary"][1]["indicators"] == [8]
 
 

@@ -6,6 +6,7 @@ from typing import Any
 
 from .model import Indicator, Node, Plan
 from .targets import TargetExpr
+from .tasks import lead_sentence
 
 SCHEMA_VERSION = "1.0"
 _LABELS = {"expected": "预期性", "binding": "约束性"}
@@ -39,6 +40,9 @@ def node_dict(node: Node) -> dict[str, Any]:
                            "title": node.title}
     if node.paragraphs:
         out["paragraphs"] = list(node.paragraphs)
+    if node.kind == "column":  # 专栏 items: 石油化工产业。推进…项目等建设。 → title + body
+        out["items"] = [{"title": lead[0], "body": lead[1]} if (lead := lead_sentence(p)) else {"title": "", "body": p}
+                        for p in node.paragraphs]
     if node.rows:
         out["rows"] = [list(r) for r in node.rows]
     if node.children:

@@ -79,6 +79,58 @@ def cmd_check(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if findings else EXIT_OK
 
 
+def _load_specs(args: argparse.Namespace) -> tuple[object, list[object]]:
+    from .core.extract import extract_plan
+    from .core.kinds import KINDS, plan_specs
+
+    plan = extract_plan(args.plan, _max_bytes(args))
+    if not plan.indicators:
+        raise PlanwatchError(f"{args.plan}: 没有找到主要指标表，无法分解或评估指标")
+    base, end = plan.plan_years
+    if base is None or end is None:
+        raise PlanwatchError(f"{args.plan}: 主要指标表没有写明基期年份和目标年份")
+    kinds, directions = {}, {}
+    for text, table, allowed in ((args.kind, kinds, set(KINDS)), (args.direction, directions, {"higher", "lower"})):
+        for item in text or []:
+            no, _, value = item.partition("=")
+            if not no.strip().isdigit() or value not in allowed:
+                raise PlanwatchError(f"无法识别的设置“{item}”：应为 序号=取值，取值为 {'、'.join(sorted(allowed))}")
+            table[int(no)] = value
+    return plan, plan_specs(plan.indicators, base, end, kinds, directions)  # type: ignore[arg-type]
+
+
+def cmd_decompose(args: argparse.Namespace) -> int:
+    from .core.decompose import decompose
+    from .exports import write_decomposition
+
+    plan, specs = _load_specs(args)
+    write_decomposition(decompose(specs), args.output, title=getattr(plan, "title", None))  # type: ignore[arg-type]
+    return EXIT_OK
+
+
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    from .core.evaluation import Settings, evaluate
+    from .core.observations import read_observations
+
+    plan, specs = _load_specs(args)
+    base, end = plan.plan_years  # type: ignore[attr-defined]
+    if not base < args.as_of <= end + 5:
+        raise PlanwatchError(f"评估年份 {args.as_of} 不在规划期 {base + 1}—{end} 年内")
+    table = read_observations(args.data, plan.indicators, args.default_region)  # type: ignore[attr-defined]
+    if args.region and args.region not in table.regions:
+        raise PlanwatchError(f"数据中没有地区“{args.region}”（现有：{'、'.join(table.regions[:10])}）")
+    settings = Settings(ahead=args.ahead, on_track=args.on_track, approx_tolerance=args.approx_tolerance)
+    results = evaluate(specs, table, args.as_of, settings, [args.region] if args.region else None)  # type: ignore[arg-type]
+    if args.format == "json":
+        text = json.dumps([e.as_dict() for e in results], ensure_ascii=False, indent=2) + "\n"
+    else:
+        from .exports import evaluation_table
+
+        text = evaluation_table(results, args.as_of, end)
+    _write(text, args.output)
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="planwatch", description="Planwatch 规划实施监测评估平台")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -92,6 +144,31 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("check", parents=[common], help="检查规划内部的不一致之处（有发现时退出码为 1）")
     p.add_argument("--expect", help="写明结构数量的说明文件（如政策解读：“10章45节26个专栏”）")
     p.set_defaults(func=cmd_check)
+
+    spec_options = argparse.ArgumentParser(add_help=False)
+    spec_options.add_argument("--kind", action="append", metavar="序号=类型",
+                              help="改写指标类型，如 12=growth_rate（可多次使用）")
+    spec_options.add_argument("--direction", action="append", metavar="序号=higher|lower",
+                              help="改写指标方向：higher 越高越好，lower 越低越好")
+    spec_options.add_argument("--max-size-mb", type=float, default=50, help="输入文件大小上限 (MB)")
+
+    p = sub.add_parser("decompose", parents=[spec_options], help="主要指标年度目标分解表 (.xlsx 或 .csv)")
+    p.add_argument("plan", help="规划文本或指标表")
+    p.add_argument("-o", "--output", required=True, help="输出文件：.xlsx 或 .csv")
+    p.set_defaults(func=cmd_decompose)
+
+    p = sub.add_parser("evaluate", parents=[spec_options], help="按年份评估指标进展（年度监测、中期评估、总结评估）")
+    p.add_argument("--plan", required=True, help="规划文本或指标表")
+    p.add_argument("--data", required=True, help="观测数据 CSV：indicator, year, value[, region, source, flag, unit]")
+    p.add_argument("--as-of", type=int, required=True, help="评估年份（≥ 规划末年为总结评估）")
+    p.add_argument("--region", help="只评估这个地区")
+    p.add_argument("--default-region", default="本地区", help="数据没有 region 列时使用的地区名")
+    p.add_argument("--format", choices=("table", "json"), default="table")
+    p.add_argument("-o", "--output", help="输出文件（默认输出到屏幕）")
+    p.add_argument("--ahead", type=float, default=1.05, help="进度比 ≥ 此值为“快于预期”（默认 1.05）")
+    p.add_argument("--on-track", type=float, default=0.95, help="进度比 ≥ 此值为“基本符合预期”（默认 0.95）")
+    p.add_argument("--approx-tolerance", type=float, default=0.05, help="“左右”的容差（相对，默认 0.05）")
+    p.set_defaults(func=cmd_evaluate)
     return parser
 
 

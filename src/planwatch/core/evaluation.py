@@ -1,0 +1,388 @@
+"""Evaluation as of any year: annual monitoring, 中期评估 (mid-term) and 总结评估 (final).
+
+One implementation serves one region and thousands: observations are pivoted into a cube
+(indicator × region × year) and each indicator's rule runs on all regions at once with numpy, so the
+hot path has no per-row Python loop. Rules dispatch on the kind registry (kinds.py); thresholds are
+:class:`Settings` with documented defaults. "Not reported" is NaN, never 0.
+
+Statuses (``code`` → Chinese label): achieved_early 提前实现, ahead 快于预期, on_track 基本符合预期,
+behind 滞后, reversing 逆向, met 已完成 / not_met 未完成 (final evaluation), no_data 无数据,
+no_target 无量化目标.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from .decompose import path_values
+from .kinds import IndicatorSpec
+from .observations import EXPECTED, FLAG_LABELS, PARTIAL, ObservationTable
+from .targets import format_number
+
+STATUSES = ("no_data", "no_target", "achieved_early", "ahead", "on_track", "behind", "reversing", "met", "not_met")
+LABELS = {"achieved_early": "提前实现", "ahead": "快于预期", "on_track": "基本符合预期", "behind": "滞后",
+          "reversing": "逆向", "met": "已完成", "not_met": "未完成", "no_data": "无数据", "no_target": "无量化目标"}
+NO_DATA, NO_TARGET, ACHIEVED_EARLY, AHEAD, ON_TRACK, BEHIND, REVERSING, MET, NOT_MET = range(9)
+LAGGING = {"behind", "reversing", "not_met"}
+RATE_KINDS = {"growth_rate", "relational"}  # kinds whose values are rates: a part-year rate can stand in
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Thresholds of the status rules (defaults and their reasons in docs/methodology.md)."""
+
+    ahead: float = 1.05  # progress ratio ≥ this: 快于预期
+    on_track: float = 0.95  # Open SDG / Statistics Canada cut-off for "on track"
+    approx_tolerance: float = 0.05  # 左右: within 5 % of the target counts as reaching it
+    relational_tolerance: float = 0.5  # percentage points: 基本同步
+    ceiling_every_year: bool = True  # a ceiling or floor must hold in every year, not only the last
+
+
+@dataclass
+class Arrays:
+    """Per-indicator results for every region (arrays of length R)."""
+
+    status: npt.NDArray[np.int8]
+    expected: npt.NDArray[np.float64]
+    actual: npt.NDArray[np.float64]
+    actual_year: npt.NDArray[np.int32]
+    actual_flag: npt.NDArray[np.int8]
+    ratio: npt.NDArray[np.float64]
+    required: npt.NDArray[np.float64]
+    projection: npt.NDArray[np.float64]
+    baseline: npt.NDArray[np.float64]
+    missing_years: npt.NDArray[np.int32]
+    violations: npt.NDArray[np.int32]
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """One indicator in one region as of a year, with the sentence that explains its status."""
+
+    no: int
+    name: str
+    region: str
+    kind: str
+    status: str
+    label: str
+    binding: bool
+    unit: str
+    expected: float | None
+    actual: float | None
+    actual_year: int | None
+    ratio: float | None
+    required_rate: float | None
+    projection: float | None
+    explanation: str
+    flags: tuple[str, ...] = ()
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"no": self.no, "name": self.name, "region": self.region, "kind": self.kind, "status": self.status,
+                "label": self.label, "binding": self.binding, "unit": self.unit, "expected": self.expected,
+                "actual": self.actual, "actual_year": self.actual_year, "ratio": self.ratio,
+                "required_rate": self.required_rate, "projection": self.projection,
+                "explanation": self.explanation, "flags": list(self.flags)}
+
+
+@dataclass(frozen=True)
+class Cube:
+    """Observations pivoted: values[i, r, k] for indicator i, region r, year base+k (NaN = not reported)."""
+
+    values: npt.NDArray[np.float64]
+    flags: npt.NDArray[np.int8]
+    base_year: int
+    end_year: int
+    regions: tuple[str, ...]
+    index: dict[int, int]  # indicator number → position
+
+
+def build_cube(specs: Sequence[IndicatorSpec], table: ObservationTable) -> Cube:
+    base, end = specs[0].base_year, specs[0].end_year
+    chosen = table.chosen()
+    index = {s.no: i for i, s in enumerate(specs)}
+    lookup = np.full(max(index) + 2, -1, dtype=np.int64)
+    for no, i in index.items():
+        lookup[no] = i
+    ind_no = np.clip(chosen.indicator, 0, len(lookup) - 1)
+    pos = lookup[ind_no]
+    k = chosen.year - base
+    keep = (pos >= 0) & (k >= 0) & (k <= end - base) & (chosen.indicator < len(lookup))
+    values = np.full((len(specs), len(table.regions), end - base + 1), np.nan)
+    flags = np.zeros(values.shape, dtype=np.int8)
+    values[pos[keep], chosen.region[keep], k[keep]] = chosen.value[keep]
+    flags[pos[keep], chosen.region[keep], k[keep]] = chosen.flag[keep]
+    return Cube(values, flags, base, end, table.regions, index)
+
+
+def _meets(a: Any, spec: IndicatorSpec, settings: Settings) -> Any:
+    """Does value ``a`` satisfy the end target? Direction-aware; 左右 gives slack on the unfavourable side."""
+    t = spec.target if spec.target is not None else np.nan
+    higher = spec.direction == "higher"
+    c = spec.comparator
+    with np.errstate(invalid="ignore"):
+        if c == "approx":
+            return a >= t - abs(t) * settings.approx_tolerance if higher else a <= t + abs(t) * settings.approx_tolerance
+        if c == "range":
+            return a >= t if higher else a <= (spec.target_max if spec.target_max is not None else t)
+        if c == "ge":
+            return a >= t
+        if c == "gt":
+            return a > t
+        if c == "le":
+            return a <= t
+        if c == "lt":
+            return a < t
+        return a >= t if higher else a <= t
+
+
+def _latest(v: npt.NDArray[np.float64], upto: int) -> npt.NDArray[np.int64]:
+    """Offset of the latest reported year in 1..upto for each row (0 when none)."""
+    window = ~np.isnan(v[:, 1:upto + 1])
+    if window.shape[1] == 0:
+        return np.zeros(v.shape[0], dtype=np.int64)
+    last = window.shape[1] - np.argmax(window[:, ::-1], axis=1)
+    return np.where(window.any(axis=1), last, 0).astype(np.int64)
+
+
+def evaluate_indicator(spec: IndicatorSpec, values: npt.NDArray[np.float64], flags: npt.NDArray[np.int8],
+                       as_of: int, settings: Settings,
+                       reference: npt.NDArray[np.float64] | None = None) -> Arrays:
+    """Evaluate one indicator for every region: ``values`` is (regions × years base..end)."""
+    n = spec.years
+    rows = values.shape[0]
+    upto = int(min(max(as_of - spec.base_year, 0), n))
+    final = as_of >= spec.end_year
+    v = values.copy()
+    if spec.kind not in RATE_KINDS:  # a part-year amount or level is not comparable with a yearly target
+        v[flags == PARTIAL] = np.nan
+    last = _latest(v, upto)
+    has = last > 0
+    idx = np.arange(rows)
+    a = np.where(has, v[idx, last], np.nan)
+    flag = np.where(has, flags[idx, last], 0).astype(np.int8)
+    reported = (~np.isnan(v[:, 1:upto + 1])).sum(axis=1)
+    missing = np.where(has, last - reported, 0).astype(np.int32)  # years before the latest with no value
+    nan = np.full(rows, np.nan)
+    status = np.full(rows, NO_DATA, dtype=np.int8)
+    out = Arrays(status, nan.copy(), a, np.where(has, spec.base_year + last, 0).astype(np.int32), flag, nan.copy(),
+                 nan.copy(), nan.copy(), nan.copy(), missing, np.zeros(rows, dtype=np.int32))
+    sign = 1.0 if spec.direction == "higher" else -1.0
+    rem = n - last
+    t = spec.target if spec.target is not None else np.nan
+
+    def grade(ratio: Any, reversing: Any, met_now: Any) -> None:
+        s = np.where(ratio >= settings.ahead, AHEAD, np.where(ratio >= settings.on_track, ON_TRACK, BEHIND))
+        s = np.where(reversing, REVERSING, s)
+        s = np.where(met_now & (last < n), ACHIEVED_EARLY, s)
+        if final:
+            s = np.where(met_now, MET, NOT_MET)
+        out.status[:] = np.where(has, s, NO_DATA)
+
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        if spec.kind in ("level", "range"):
+            b0 = v[:, 0] if spec.baseline is None else np.where(np.isnan(v[:, 0]), spec.baseline, v[:, 0])
+            # without a baseline the first reported year is the starting point (documented)
+            first = np.argmax(~np.isnan(v[:, 1:]), axis=1) + 1
+            k0 = np.where(np.isnan(b0), first, 0)
+            b = np.where(np.isnan(b0), v[idx, first], b0)
+            e = path_values(spec.path, b, t, last, n, k0)
+            out.baseline[:], out.expected[:] = b, e
+            progress = np.where(e != b, (a - b) / (e - b), np.where(a * sign >= b * sign, 1.0, 0.0))
+            progress = np.where(last > k0, progress, np.nan)
+            out.ratio[:] = progress
+            met_now = _meets(a, spec, settings)
+            grade(np.nan_to_num(progress, nan=1.0), (a - b) * sign < 0, met_now)
+            positive = (a > 0) & (t > 0) & (spec.path == "compound")
+            out.required[:] = np.where(rem > 0, np.where(positive, ((t / a) ** (1 / rem) - 1) * 100, (t - a) / rem), np.nan)
+            span = last - k0
+            growth = np.where(positive & (b > 0) & (span > 0), (a / b) ** (1 / span), np.nan)
+            out.projection[:] = np.where(np.isnan(growth), a + np.where(span > 0, (a - b) / span, 0) * rem,
+                                         a * growth ** rem)
+        elif spec.kind == "growth_rate":
+            r = v[:, 1:upto + 1]
+            logs = np.log1p(r / 100)
+            count = (~np.isnan(r)).sum(axis=1)
+            total = np.nansum(logs, axis=1)
+            avg = (np.exp(total / np.maximum(count, 1)) - 1) * 100
+            out.actual[:] = np.where(has, avg, np.nan)
+            out.expected[:] = t
+            out.ratio[:] = np.where(t > 0, avg / t, np.nan)
+            target_total = n * np.log1p(t / 100)
+            met_now = (total >= target_total) if not final else _meets(avg, spec, settings)
+            grade(np.where(t > 0, avg / t, np.where(avg >= t, 1.0, 0.0)), avg < 0, met_now)
+            if final:
+                out.status[:] = np.where(has, np.where(_meets(avg, spec, settings), MET, NOT_MET), NO_DATA)
+            out.required[:] = np.where(rem > 0, (np.exp((target_total - total) / np.maximum(rem, 1)) - 1) * 100, np.nan)
+            latest_rate = np.where(has, v[idx, last], np.nan)
+            out.projection[:] = (np.exp((total + rem * np.log1p(latest_rate / 100)) / n) - 1) * 100
+            out.extra["latest_rate"] = latest_rate
+            out.extra["years_counted"] = count
+        elif spec.kind == "cumulative":
+            r = v[:, 1:upto + 1]
+            logs = np.log1p(-r / 100)
+            count = (~np.isnan(r)).sum(axis=1)
+            total = np.nansum(logs, axis=1)
+            done = (1 - np.exp(total)) * 100
+            expected = path_values("geometric_cumulative", 0.0, t, last, n)
+            out.actual[:], out.expected[:] = np.where(has, done, np.nan), expected
+            ratio = np.where(expected > 0, done / expected, np.nan)
+            out.ratio[:] = ratio
+            met_now = done >= t
+            grade(np.nan_to_num(ratio, nan=0.0), done < 0, met_now)
+            out.required[:] = np.where(rem > 0, (1 - ((1 - t / 100) / np.exp(total)) ** (1 / np.maximum(rem, 1))) * 100,
+                                       np.nan)
+            mean_log = total / np.maximum(count, 1)
+            out.projection[:] = (1 - np.exp(total + rem * mean_log)) * 100
+            out.extra["years_counted"] = count
+        elif spec.kind in ("ceiling", "floor"):
+            window = v[:, 1:upto + 1]
+            ok = _meets(window, spec, settings)
+            bad = (~ok & ~np.isnan(window)).sum(axis=1).astype(np.int32)
+            out.violations[:] = bad
+            out.expected[:] = t
+            latest_ok = _meets(a, spec, settings)
+            every = bad == 0 if settings.ceiling_every_year else latest_ok
+            s = np.where(latest_ok, ON_TRACK, BEHIND)
+            if final:
+                s = np.where(every & latest_ok, MET, NOT_MET)
+            out.status[:] = np.where(has, s, NO_DATA)
+            b = np.where(np.isnan(v[:, 0]), spec.baseline if spec.baseline is not None else np.nan, v[:, 0])
+            out.baseline[:] = b
+            out.projection[:] = a + np.where(last > 0, (a - b) / np.maximum(last, 1), 0) * rem
+        elif spec.kind == "relational":
+            if reference is None:
+                out.status[:] = np.where(has, NO_TARGET, NO_DATA)
+            else:
+                diff = v[:, 1:upto + 1] - reference[:, 1:upto + 1]
+                tol = settings.relational_tolerance
+                ok = {"gt": diff > 0, "lt": diff < 0}.get(spec.comparator or "", np.abs(diff) <= tol)
+                ref_latest = np.where(has, reference[idx, last], np.nan)
+                out.expected[:] = ref_latest
+                latest_ok = np.where(has, ok[idx, np.maximum(last - 1, 0)], False)
+                counted = (~np.isnan(diff)).sum(axis=1)
+                mean_diff = np.where(counted > 0, np.nansum(diff, axis=1) / np.maximum(counted, 1), np.nan)
+                overall = {"gt": mean_diff > 0, "lt": mean_diff < 0}.get(spec.comparator or "", np.abs(mean_diff) <= tol)
+                s = np.where(latest_ok, ON_TRACK, BEHIND)
+                if final:
+                    s = np.where(overall, MET, NOT_MET)
+                out.status[:] = np.where(has & ~np.isnan(ref_latest), s, NO_DATA)
+                out.extra["difference"] = a - ref_latest
+        else:  # no_target: trend only
+            out.status[:] = np.where(has, NO_TARGET, NO_DATA)
+            b = v[:, 0]
+            out.projection[:] = np.where(last > 0, a + (a - b) / np.maximum(last, 1) * rem, np.nan)
+        # Not reported: nothing is derived from it; the target for the evaluation year is still shown.
+        start = np.where(np.isnan(v[:, 0]), spec.baseline if spec.baseline is not None else np.nan, v[:, 0])
+        due = path_values(spec.path, start, t, upto, n) if spec.target is not None else nan
+        for column in (out.ratio, out.required, out.projection, out.actual):
+            column[~has] = np.nan
+        out.expected[~has] = np.asarray(due, dtype=float)[~has] if np.ndim(due) else due
+    return out
+
+
+def _resolve_reference(spec: IndicatorSpec, specs: Sequence[IndicatorSpec]) -> int | None:
+    """The indicator a relational target refers to (GDP/经济 → 地区生产总值增长)."""
+    words = (spec.relative_to or "").replace("GDP", "地区生产总值").replace("经济增长", "地区生产总值增长")
+    for other in specs:
+        if other.no != spec.no and (other.name in words or words.rstrip("速度") in other.name):
+            return other.no
+    return None
+
+
+def evaluate_cube(specs: Sequence[IndicatorSpec], cube: Cube, as_of: int,
+                  settings: Settings = Settings()) -> list[Arrays]:
+    """Every indicator for every region (the vectorised entry point; a loop over indicators only)."""
+    results = []
+    for i, spec in enumerate(specs):
+        ref_no = _resolve_reference(spec, specs) if spec.kind == "relational" else None
+        reference = cube.values[cube.index[ref_no]] if ref_no is not None else None
+        results.append(evaluate_indicator(spec, cube.values[i], cube.flags[i], as_of, settings, reference))
+    return results
+
+
+def _num(x: float) -> float | None:
+    return None if x is None or np.isnan(x) else round(float(x), 4)
+
+
+def _fmt(x: float, unit: str = "") -> str:
+    return f"{format_number(round(float(x), 2))}{unit}"
+
+
+def explain(spec: IndicatorSpec, res: Arrays, r: int, as_of: int, status: str) -> str:
+    """One Chinese sentence saying how the status was reached."""
+    unit = spec.unit
+    year = int(res.actual_year[r])
+    a, e = res.actual[r], res.expected[r]
+    flag = int(res.actual_flag[r])
+    note = f"（{year}年为{FLAG_LABELS[flag]}）" if flag in (EXPECTED, PARTIAL) else ""
+    if status == "no_data":
+        return f"{spec.base_year + 1}—{as_of}年没有报送数据，无法判断（未报送不按0计算）。"
+    if status == "no_target":
+        trend = f"最新值{_fmt(a, unit)}（{year}年）{note}" if year else ""
+        return f"规划未设定量化目标（{spec.reason}），仅观察趋势。{trend}"
+    if spec.kind == "growth_rate":
+        counted = int(res.extra["years_counted"][r])
+        return (f"{spec.base_year + 1}—{year}年{counted}个年度增速的复合平均为{_fmt(a, '%')}{note}，"
+                f"规划目标年均增长{_fmt(e, '%')}，相当于目标的{_fmt(res.ratio[r] * 100, '%')}"
+                + (f"；其余{spec.end_year - year}年每年需增长{_fmt(res.required[r], '%')}才能实现目标。"
+                   if spec.end_year > year else "。"))
+    if spec.kind == "cumulative":
+        return (f"{spec.base_year + 1}—{year}年累计降低{_fmt(a, '%')}{note}（按1−∏(1−各年降幅)计算），"
+                f"按五年累计{_fmt(spec.target or 0, '%')}的进度此时应累计{_fmt(e, '%')}"
+                + (f"；其余{spec.end_year - year}年每年需降低{_fmt(res.required[r], '%')}。"
+                   if spec.end_year > year else "。"))
+    if spec.kind in ("ceiling", "floor"):
+        word = "上限" if spec.kind == "ceiling" else "下限"
+        bad = int(res.violations[r])
+        return (f"{year}年为{_fmt(a, unit)}{note}，{word}为{_fmt(e, unit)}；"
+                + (f"{spec.base_year + 1}—{year}年有{bad}个年度未守住{word}。" if bad else "各年均在要求之内。"))
+    if spec.kind == "relational":
+        return (f"{year}年为{_fmt(a, unit)}{note}，对比指标“{spec.relative_to}”为{_fmt(e, unit)}，"
+                f"要求{'高于' if spec.comparator == 'gt' else '低于' if spec.comparator == 'lt' else '基本同步于'}该指标。")
+    text = (f"{year}年实际{_fmt(a, unit)}{note}，按年度目标路径此时应为{_fmt(e, unit)}，"
+            f"从基期{_fmt(res.baseline[r], unit)}起已完成应有进度的{_fmt(res.ratio[r] * 100, '%')}"
+            if not np.isnan(res.ratio[r]) else f"{year}年实际{_fmt(a, unit)}{note}，目标{_fmt(spec.target or 0, unit)}")
+    if status == "achieved_early":
+        return text + f"，已达到{spec.end_year}年目标。"
+    if status == "reversing":
+        return text + "，与目标方向相反。"
+    if not np.isnan(res.required[r]):
+        rate_unit = "%" if spec.path == "compound" and res.actual[r] > 0 else f"{unit}/年"
+        text += f"；其余年份每年需{'增长' if spec.path == 'compound' else '变化'}{_fmt(res.required[r], rate_unit)}"
+    return text + "。"
+
+
+def evaluations(specs: Sequence[IndicatorSpec], cube: Cube, results: list[Arrays], as_of: int,
+                regions: Sequence[str] | None = None) -> list[Evaluation]:
+    """Readable results for the chosen regions, lagging binding indicators first."""
+    wanted = [cube.regions.index(r) for r in regions] if regions else range(len(cube.regions))
+    out = []
+    for r in wanted:
+        for spec, res in zip(specs, results, strict=True):
+            status = STATUSES[int(res.status[r])]
+            flags = []
+            if res.actual_flag[r] in (EXPECTED, PARTIAL):
+                flags.append({EXPECTED: "expected", PARTIAL: "partial"}[int(res.actual_flag[r])])
+            if res.missing_years[r]:
+                flags.append("missing_years")
+            if res.actual_year[r] and res.actual_year[r] < min(as_of, spec.end_year):
+                flags.append("stale")
+            out.append(Evaluation(
+                spec.no, spec.name, cube.regions[r], spec.kind, status, LABELS[status], spec.binding, spec.unit,
+                _num(res.expected[r]), _num(res.actual[r]), int(res.actual_year[r]) or None, _num(res.ratio[r]),
+                _num(res.required[r]), _num(res.projection[r]), explain(spec, res, r, as_of, status), tuple(flags)))
+    return sorted(out, key=lambda e: (e.region, 0 if e.binding and e.status in LAGGING else
+                                      1 if e.status in LAGGING else 2, e.no))
+
+
+def evaluate(specs: Sequence[IndicatorSpec], table: ObservationTable, as_of: int, settings: Settings = Settings(),
+             regions: Sequence[str] | None = None) -> list[Evaluation]:
+    """Evaluate a validated observation table as of ``as_of`` (see :func:`evaluate_cube` for many regions)."""
+    cube = build_cube(specs, table)
+    return evaluations(specs, cube, evaluate_cube(specs, cube, as_of, settings), as_of, regions)

@@ -1,0 +1,175 @@
+"""Observations in long form — (indicator, year, region, value, source, flag) — held as columns.
+
+"Not reported" is a missing row, never 0. A value for part of a year (``1-9月``) or an estimate
+(``预计``) is kept and marked. When several sources give a value for one (indicator, year, region),
+all are kept and one is chosen by a documented rule (:data:`CHOICE_RULE`). Bad rows are collected
+and reported together; nothing is evaluated until the whole table is valid.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import numpy.typing as npt
+
+from .errors import PlanwatchError
+from .model import Indicator
+from .readers.encoding import decode_text
+from .textnorm import number_text
+from .units import convert
+
+FINAL, EXPECTED, PARTIAL = 0, 1, 2
+FLAG_NAMES = {FINAL: "final", EXPECTED: "expected", PARTIAL: "partial"}
+FLAG_LABELS = {FINAL: "全年", EXPECTED: "预计数", PARTIAL: "部分年度"}
+CHOICE_RULE = ("同一指标、年份、地区有多个数值时：全年数优先于预计数，预计数优先于部分年度数（如1-9月）；"
+               "同等情况下政府网站（gov.cn）来源优先；再同等时取文件中先出现的一行。")
+_PARTIAL = re.compile(r"\d+\s*[-—~至]\s*\d+\s*月|前三季度|上半年|一季度|季度|月|partial", re.IGNORECASE)
+MAX_LISTED = 20
+
+
+class ObservationError(PlanwatchError, ValueError):
+    """The observation table has rows that cannot be used; the message lists them."""
+
+
+def parse_flag(text: str) -> int:
+    text = (text or "").strip()
+    if "预计" in text or "expected" in text.lower() or "estimate" in text.lower():
+        return EXPECTED
+    if text and text not in ("全年", "年末", "年度", "final") and _PARTIAL.search(text):
+        return PARTIAL
+    return FINAL
+
+
+@dataclass(frozen=True)
+class ObservationTable:
+    """Columns of equal length. ``region`` and ``source`` index into ``regions`` and ``sources``."""
+
+    indicator: npt.NDArray[np.int32]
+    year: npt.NDArray[np.int32]
+    region: npt.NDArray[np.int32]
+    value: npt.NDArray[np.float64]
+    flag: npt.NDArray[np.int8]
+    source: npt.NDArray[np.int32]
+    row: npt.NDArray[np.int32]  # line number in the input, for messages
+    regions: tuple[str, ...]
+    sources: tuple[str, ...]
+    periods: tuple[str, ...] = ()  # the period text as written, per row (1-9月, 全年(预计))
+
+    def __len__(self) -> int:
+        return len(self.value)
+
+    def chosen(self) -> ObservationTable:
+        """One row per (indicator, year, region), chosen by :data:`CHOICE_RULE`."""
+        if len(self) == 0:
+            return self
+        official = np.array([0 if "gov.cn" in s else 1 for s in self.sources], dtype=np.int8)[self.source]
+        order = np.lexsort((self.row, official, self.flag, self.region, self.year, self.indicator))
+        ind, yr, reg = self.indicator[order], self.year[order], self.region[order]
+        first = np.ones(len(order), dtype=bool)
+        first[1:] = (ind[1:] != ind[:-1]) | (yr[1:] != yr[:-1]) | (reg[1:] != reg[:-1])
+        keep = order[first]
+        return ObservationTable(self.indicator[keep], self.year[keep], self.region[keep], self.value[keep],
+                                self.flag[keep], self.source[keep], self.row[keep], self.regions, self.sources,
+                                tuple(self.periods[i] for i in keep) if self.periods else ())
+
+
+def _lookup(indicators: Sequence[Indicator]) -> dict[str, Indicator]:
+    table: dict[str, Indicator] = {}
+    for ind in indicators:
+        table[str(ind.no)] = ind
+        table[ind.name] = ind
+    return table
+
+
+def _fail(problems: dict[str, list[int]], total_rows: int) -> None:
+    if not problems:
+        return
+    parts = []
+    for what, rows in problems.items():
+        listed = "、".join(str(r) for r in rows[:MAX_LISTED]) + ("等" if len(rows) > MAX_LISTED else "")
+        parts.append(f"{what}：第{listed}行（共{len(rows)}行）")
+    raise ObservationError(f"观测数据有{sum(len(r) for r in problems.values())}处问题，未做任何评估。" + "；".join(parts))
+
+
+def build_table(records: Iterable[dict[str, str]], indicators: Sequence[Indicator],
+                default_region: str = "") -> ObservationTable:
+    """Validate records (dicts with indicator, year, value and optional region, source, flag/period, unit)."""
+    lookup = _lookup(indicators)
+    cols: dict[str, list[object]] = {k: [] for k in ("indicator", "year", "region", "value", "flag", "source",
+                                                      "row", "period")}
+    problems: dict[str, list[int]] = {}
+    region_index: dict[str, int] = {}
+    source_index: dict[str, int] = {}
+    seen: dict[tuple[int, int, int, int, int], int] = {}
+    line = 1
+    for line, rec in enumerate(records, start=2):  # line 1 is the header
+        key = (rec.get("indicator") or rec.get("indicator_no") or rec.get("指标") or "").strip()
+        ind = lookup.get(key) or lookup.get((rec.get("indicator_no") or "").strip())
+        if ind is None:
+            problems.setdefault("未知指标", []).append(line)
+            continue
+        year_text = number_text((rec.get("year") or rec.get("年份") or "").strip())
+        if not re.fullmatch(r"\d{4}", year_text):
+            problems.setdefault("年份不是四位数字", []).append(line)
+            continue
+        raw_value = number_text((rec.get("value") or rec.get("数值") or "").strip().replace(",", ""))
+        try:
+            value = float(raw_value)
+            if not np.isfinite(value):
+                raise ValueError
+        except ValueError:
+            problems.setdefault("数值不是数字" if raw_value else "数值为空（未报送请不要写0，直接不列该行）", []).append(line)
+            continue
+        unit = (rec.get("unit") or rec.get("单位") or "").strip()
+        if unit and unit != ind.unit:
+            try:
+                value = convert(value, unit, ind.unit)
+            except PlanwatchError:
+                problems.setdefault(f"单位与指标不符（指标{ind.no}应为{ind.unit}）", []).append(line)
+                continue
+        period = (rec.get("flag") or rec.get("period") or rec.get("期间") or "").strip()
+        flag = parse_flag(period)
+        region = (rec.get("region") or rec.get("地区") or "").strip() or default_region
+        source = (rec.get("source") or rec.get("source_url") or rec.get("来源") or "").strip()
+        r = region_index.setdefault(region, len(region_index))
+        s = source_index.setdefault(source, len(source_index))
+        dup_key = (ind.no, int(year_text), r, s, flag)
+        if dup_key in seen:
+            problems.setdefault("重复数据（同一指标、年份、地区、来源出现多次）", []).append(line)
+            continue
+        seen[dup_key] = line
+        for k, v in (("indicator", ind.no), ("year", int(year_text)), ("region", r), ("value", value),
+                     ("flag", flag), ("source", s), ("row", line), ("period", period)):
+            cols[k].append(v)
+    _fail(problems, line)
+    return ObservationTable(
+        np.array(cols["indicator"], dtype=np.int32), np.array(cols["year"], dtype=np.int32),
+        np.array(cols["region"], dtype=np.int32), np.array(cols["value"], dtype=np.float64),
+        np.array(cols["flag"], dtype=np.int8), np.array(cols["source"], dtype=np.int32),
+        np.array(cols["row"], dtype=np.int32), tuple(region_index), tuple(source_index),
+        tuple(str(p) for p in cols["period"]))
+
+
+def read_observations(path: str | Path, indicators: Sequence[Indicator], default_region: str = "") -> ObservationTable:
+    """Read a CSV of observations (UTF-8 or GB18030); see :func:`build_table` for the columns."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError as exc:
+        raise ObservationError(f"{path}: 文件不存在") from exc
+    if not data:
+        raise ObservationError(f"{path.name}: 文件为空")
+    text, _ = decode_text(data, path.name)
+    reader = csv.DictReader(io.StringIO(text))
+    fields = {f.strip() for f in reader.fieldnames or []}
+    if not fields & {"indicator", "indicator_no", "指标"} or not fields & {"year", "年份"} or \
+            not fields & {"value", "数值"}:
+        raise ObservationError(f"{path.name}: 缺少必需的列 indicator、year、value（现有列：{'、'.join(sorted(fields))}）")
+    records = ({(k or "").strip(): (v or "") for k, v in rec.items()} for rec in reader)
+    return build_table(records, indicators, default_region)

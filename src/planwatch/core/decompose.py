@@ -25,28 +25,29 @@ METHOD_LABELS: dict[str, str] = {
 }
 
 
-def path_values(method: PathMethod, start: Any, target: float, k: Any, n: int, k0: Any = 0) -> Any:
+def path_values(method: PathMethod, start: Any, target: Any, k: Any, n: int, k0: Any = 0) -> Any:
     """Target path value(s) at year offset ``k`` from ``start`` (at offset ``k0``) to ``target`` at ``n``.
 
-    Works on floats and on numpy arrays alike (one region or thousands). For ``compound`` paths with a
-    non-positive start the linear rule applies, since a growth rate through zero is undefined.
+    Works on floats and on numpy arrays alike (one region or thousands, one target or one per row). A
+    ``compound`` path through a non-positive start or target follows the linear rule, since a growth
+    rate through zero is undefined.
     """
-    with np.errstate(divide="ignore", invalid="ignore"):
-        frac = (np.asarray(k, dtype=float) - k0) / (n - np.asarray(k0, dtype=float))
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        k = np.asarray(k, dtype=float)
+        target = np.asarray(target, dtype=float)
         start = np.asarray(start, dtype=float)
         if method == "geometric_cumulative":
-            out = (1 - (1 - target / 100) ** (np.asarray(k, dtype=float) / n)) * 100
+            out = (1 - (1 - target / 100) ** (k / n)) * 100
         elif method == "constant":
-            out = np.full(np.broadcast(start, frac).shape, float(target))
+            out = np.broadcast_to(target, np.broadcast(start, k, target).shape).astype(float)
         elif method == "none":
-            out = np.full(np.broadcast(start, frac).shape, np.nan)
+            out = np.full(np.broadcast(start, k, target).shape, np.nan)
         else:
-            linear = start + (target - start) * frac
-            if method == "compound" and target > 0:
-                ratio = np.where(start > 0, target / np.where(start > 0, start, 1.0), np.nan)
-                out = np.where(start > 0, start * ratio ** frac, linear)
-            else:
-                out = linear
+            frac = (k - k0) / (n - np.asarray(k0, dtype=float))
+            out = start + (target - start) * frac
+            if method == "compound":
+                ok = (start > 0) & (target > 0)
+                out = np.where(ok, np.where(ok, start, 1.0) * (target / np.where(ok, start, 1.0)) ** frac, out)
     return out if out.ndim else float(out)
 
 

@@ -103,33 +103,50 @@ class Cube:
 
 
 def build_cube(specs: Sequence[IndicatorSpec], table: ObservationTable) -> Cube:
+    """Pivot the long table. Keys reported once go straight in; only keys with several values (several
+    sources, or an estimate beside a final figure) go through the choice rule."""
     base, end = specs[0].base_year, specs[0].end_year
-    chosen = table.chosen()
     index = {s.no: i for i, s in enumerate(specs)}
-    lookup = np.full(max(index) + 2, -1, dtype=np.int64)
+    lookup = np.full(max(max(index), int(table.indicator.max(initial=0))) + 1, -1, dtype=np.int64)
     for no, i in index.items():
         lookup[no] = i
-    ind_no = np.clip(chosen.indicator, 0, len(lookup) - 1)
-    pos = lookup[ind_no]
-    k = chosen.year - base
-    keep = (pos >= 0) & (k >= 0) & (k <= end - base) & (chosen.indicator < len(lookup))
-    values = np.full((len(specs), len(table.regions), end - base + 1), np.nan)
+    n_i, n_r, n_y = len(specs), len(table.regions), end - base + 1
+    values = np.full((n_i, n_r, n_y), np.nan)
     flags = np.zeros(values.shape, dtype=np.int8)
-    values[pos[keep], chosen.region[keep], k[keep]] = chosen.value[keep]
-    flags[pos[keep], chosen.region[keep], k[keep]] = chosen.flag[keep]
+    pos = lookup[np.clip(table.indicator, 0, len(lookup) - 1)]
+    k = table.year.astype(np.int64) - base
+    valid = (pos >= 0) & (k >= 0) & (k < n_y) & (table.indicator >= 0)
+    rows = np.arange(len(table)) if valid.all() else np.nonzero(valid)[0]
+    if len(rows) == len(table):  # the usual case: no fancy indexing needed
+        flat = (pos * n_r + table.region) * n_y + k
+    else:
+        flat = (pos[rows] * n_r + table.region[rows]) * n_y + k[rows]
+    single = np.bincount(flat, minlength=values.size)[flat] == 1
+    if single.all():
+        values.reshape(-1)[flat] = table.value[rows]
+        if table.flag.any():  # most tables hold only final figures: no need to scatter zeros
+            flags.reshape(-1)[flat] = table.flag[rows]
+    else:
+        values.reshape(-1)[flat[single]] = table.value[rows[single]]
+        flags.reshape(-1)[flat[single]] = table.flag[rows[single]]
+    if not single.all():
+        chosen = table.take(rows[~single]).chosen()
+        cflat = (lookup[chosen.indicator] * n_r + chosen.region) * n_y + (chosen.year.astype(np.int64) - base)
+        values.reshape(-1)[cflat] = chosen.value
+        flags.reshape(-1)[cflat] = chosen.flag
     return Cube(values, flags, base, end, table.regions, index)
 
 
-def _meets(a: Any, spec: IndicatorSpec, settings: Settings) -> Any:
-    """Does value ``a`` satisfy the end target? Direction-aware; 左右 gives slack on the unfavourable side."""
-    t = spec.target if spec.target is not None else np.nan
+def _meets(a: Any, t: Any, t_max: Any, spec: IndicatorSpec, settings: Settings) -> Any:
+    """Does value ``a`` satisfy the end target ``t``? Direction-aware; 左右 gives slack on the unfavourable side."""
     higher = spec.direction == "higher"
     c = spec.comparator
     with np.errstate(invalid="ignore"):
         if c == "approx":
-            return a >= t - abs(t) * settings.approx_tolerance if higher else a <= t + abs(t) * settings.approx_tolerance
+            slack = np.abs(t) * settings.approx_tolerance
+            return a >= t - slack if higher else a <= t + slack
         if c == "range":
-            return a >= t if higher else a <= (spec.target_max if spec.target_max is not None else t)
+            return a >= t if higher else a <= np.where(np.isnan(t_max), t, t_max)
         if c == "ge":
             return a >= t
         if c == "gt":
@@ -154,13 +171,30 @@ def evaluate_indicator(spec: IndicatorSpec, values: npt.NDArray[np.float64], fla
                        as_of: int, settings: Settings,
                        reference: npt.NDArray[np.float64] | None = None) -> Arrays:
     """Evaluate one indicator for every region: ``values`` is (regions × years base..end)."""
+    rows = values.shape[0]
+
+    def column(x: float | None) -> npt.NDArray[np.float64]:
+        return np.full(rows, np.nan if x is None else float(x))
+
+    return evaluate_rows(spec, values, flags, as_of, settings, column(spec.target), column(spec.target_max),
+                         column(spec.baseline), reference)
+
+
+def evaluate_rows(spec: IndicatorSpec, values: npt.NDArray[np.float64], flags: npt.NDArray[np.int8], as_of: int,
+                  settings: Settings, target: npt.NDArray[np.float64], target_max: npt.NDArray[np.float64],
+                  baseline: npt.NDArray[np.float64],
+                  reference: npt.NDArray[np.float64] | None = None) -> Arrays:
+    """The rules for a block of rows sharing kind, direction, comparator, path and period (taken from
+    ``spec``); targets and table baselines are per row, so indicators of one kind run together."""
     n = spec.years
     rows = values.shape[0]
     upto = int(min(max(as_of - spec.base_year, 0), n))
     final = as_of >= spec.end_year
-    v = values.copy()
-    if spec.kind not in RATE_KINDS:  # a part-year amount or level is not comparable with a yearly target
-        v[flags == PARTIAL] = np.nan
+    v = values
+    partial = flags == PARTIAL
+    if spec.kind not in RATE_KINDS and partial.any():  # a part-year amount or level is not a yearly figure
+        v = values.copy()
+        v[partial] = np.nan
     last = _latest(v, upto)
     has = last > 0
     idx = np.arange(rows)
@@ -174,7 +208,7 @@ def evaluate_indicator(spec: IndicatorSpec, values: npt.NDArray[np.float64], fla
                  nan.copy(), nan.copy(), nan.copy(), missing, np.zeros(rows, dtype=np.int32))
     sign = 1.0 if spec.direction == "higher" else -1.0
     rem = n - last
-    t = spec.target if spec.target is not None else np.nan
+    t, t_max = target, target_max
 
     def grade(ratio: Any, reversing: Any, met_now: Any) -> None:
         s = np.where(ratio >= settings.ahead, AHEAD, np.where(ratio >= settings.on_track, ON_TRACK, BEHIND))
@@ -186,7 +220,7 @@ def evaluate_indicator(spec: IndicatorSpec, values: npt.NDArray[np.float64], fla
 
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         if spec.kind in ("level", "range"):
-            b0 = v[:, 0] if spec.baseline is None else np.where(np.isnan(v[:, 0]), spec.baseline, v[:, 0])
+            b0 = np.where(np.isnan(v[:, 0]), baseline, v[:, 0])
             # without a baseline the first reported year is the starting point (documented)
             first = np.argmax(~np.isnan(v[:, 1:]), axis=1) + 1
             k0 = np.where(np.isnan(b0), first, 0)
@@ -196,7 +230,7 @@ def evaluate_indicator(spec: IndicatorSpec, values: npt.NDArray[np.float64], fla
             progress = np.where(e != b, (a - b) / (e - b), np.where(a * sign >= b * sign, 1.0, 0.0))
             progress = np.where(last > k0, progress, np.nan)
             out.ratio[:] = progress
-            met_now = _meets(a, spec, settings)
+            met_now = _meets(a, t, t_max, spec, settings)
             grade(np.nan_to_num(progress, nan=1.0), (a - b) * sign < 0, met_now)
             positive = (a > 0) & (t > 0) & (spec.path == "compound")
             out.required[:] = np.where(rem > 0, np.where(positive, ((t / a) ** (1 / rem) - 1) * 100, (t - a) / rem), np.nan)
@@ -214,10 +248,8 @@ def evaluate_indicator(spec: IndicatorSpec, values: npt.NDArray[np.float64], fla
             out.expected[:] = t
             out.ratio[:] = np.where(t > 0, avg / t, np.nan)
             target_total = n * np.log1p(t / 100)
-            met_now = (total >= target_total) if not final else _meets(avg, spec, settings)
+            met_now = (total >= target_total) if not final else _meets(avg, t, t_max, spec, settings)
             grade(np.where(t > 0, avg / t, np.where(avg >= t, 1.0, 0.0)), avg < 0, met_now)
-            if final:
-                out.status[:] = np.where(has, np.where(_meets(avg, spec, settings), MET, NOT_MET), NO_DATA)
             out.required[:] = np.where(rem > 0, (np.exp((target_total - total) / np.maximum(rem, 1)) - 1) * 100, np.nan)
             latest_rate = np.where(has, v[idx, last], np.nan)
             out.projection[:] = (np.exp((total + rem * np.log1p(latest_rate / 100)) / n) - 1) * 100
@@ -242,17 +274,17 @@ def evaluate_indicator(spec: IndicatorSpec, values: npt.NDArray[np.float64], fla
             out.extra["years_counted"] = count
         elif spec.kind in ("ceiling", "floor"):
             window = v[:, 1:upto + 1]
-            ok = _meets(window, spec, settings)
+            ok = _meets(window, t[:, None], t_max[:, None], spec, settings)
             bad = (~ok & ~np.isnan(window)).sum(axis=1).astype(np.int32)
             out.violations[:] = bad
             out.expected[:] = t
-            latest_ok = _meets(a, spec, settings)
+            latest_ok = _meets(a, t, t_max, spec, settings)
             every = bad == 0 if settings.ceiling_every_year else latest_ok
             s = np.where(latest_ok, ON_TRACK, BEHIND)
             if final:
                 s = np.where(every & latest_ok, MET, NOT_MET)
             out.status[:] = np.where(has, s, NO_DATA)
-            b = np.where(np.isnan(v[:, 0]), spec.baseline if spec.baseline is not None else np.nan, v[:, 0])
+            b = np.where(np.isnan(v[:, 0]), baseline, v[:, 0])
             out.baseline[:] = b
             out.projection[:] = a + np.where(last > 0, (a - b) / np.maximum(last, 1), 0) * rem
         elif spec.kind == "relational":
@@ -278,11 +310,11 @@ def evaluate_indicator(spec: IndicatorSpec, values: npt.NDArray[np.float64], fla
             b = v[:, 0]
             out.projection[:] = np.where(last > 0, a + (a - b) / np.maximum(last, 1) * rem, np.nan)
         # Not reported: nothing is derived from it; the target for the evaluation year is still shown.
-        start = np.where(np.isnan(v[:, 0]), spec.baseline if spec.baseline is not None else np.nan, v[:, 0])
-        due = path_values(spec.path, start, t, upto, n) if spec.target is not None else nan
-        for column in (out.ratio, out.required, out.projection, out.actual):
-            column[~has] = np.nan
-        out.expected[~has] = np.asarray(due, dtype=float)[~has] if np.ndim(due) else due
+        start = np.where(np.isnan(v[:, 0]), baseline, v[:, 0])
+        due = np.broadcast_to(path_values(spec.path, start, t, upto, n), (rows,))
+        for array in (out.ratio, out.required, out.projection, out.actual):
+            array[~has] = np.nan
+        out.expected[~has] = due[~has]
     return out
 
 
@@ -297,13 +329,33 @@ def _resolve_reference(spec: IndicatorSpec, specs: Sequence[IndicatorSpec]) -> i
 
 def evaluate_cube(specs: Sequence[IndicatorSpec], cube: Cube, as_of: int,
                   settings: Settings = Settings()) -> list[Arrays]:
-    """Every indicator for every region (the vectorised entry point; a loop over indicators only)."""
-    results = []
+    """Every indicator for every region. Indicators sharing a rule (kind, direction, comparator, path,
+    period) are stacked and evaluated as one block, so the Python loop runs over a handful of groups."""
+    n_r = len(cube.regions)
+    results: list[Arrays | None] = [None] * len(specs)
+    groups: dict[tuple[object, ...], list[int]] = {}
     for i, spec in enumerate(specs):
-        ref_no = _resolve_reference(spec, specs) if spec.kind == "relational" else None
-        reference = cube.values[cube.index[ref_no]] if ref_no is not None else None
-        results.append(evaluate_indicator(spec, cube.values[i], cube.flags[i], as_of, settings, reference))
-    return results
+        if spec.kind == "relational":
+            ref_no = _resolve_reference(spec, specs)
+            reference = cube.values[cube.index[ref_no]] if ref_no is not None else None
+            results[i] = evaluate_indicator(spec, cube.values[i], cube.flags[i], as_of, settings, reference)
+        else:
+            key = (spec.kind, spec.direction, spec.comparator, spec.path, spec.base_year, spec.end_year)
+            groups.setdefault(key, []).append(i)
+    for members in groups.values():
+        idx = np.array(members)
+        block = evaluate_rows(
+            specs[members[0]], cube.values[idx].reshape(-1, cube.values.shape[2]),
+            cube.flags[idx].reshape(-1, cube.flags.shape[2]), as_of, settings,
+            *(np.repeat([np.nan if x is None else x for x in (getattr(specs[i], name) for i in members)], n_r)
+              for name in ("target", "target_max", "baseline")))
+        for j, i in enumerate(members):
+            part = slice(j * n_r, (j + 1) * n_r)
+            results[i] = Arrays(**{name: getattr(block, name)[part] for name in (
+                "status", "expected", "actual", "actual_year", "actual_flag", "ratio", "required", "projection",
+                "baseline", "missing_years", "violations")},
+                extra={key: value[part] for key, value in block.extra.items()})
+    return [r for r in results if r is not None]
 
 
 def _num(x: float) -> float | None:

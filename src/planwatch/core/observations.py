@@ -64,6 +64,12 @@ class ObservationTable:
     def __len__(self) -> int:
         return len(self.value)
 
+    def take(self, rows: npt.NDArray[np.int64]) -> ObservationTable:
+        """The table restricted to the given row positions."""
+        return ObservationTable(self.indicator[rows], self.year[rows], self.region[rows], self.value[rows],
+                                self.flag[rows], self.source[rows], self.row[rows], self.regions, self.sources,
+                                tuple(self.periods[i] for i in rows) if self.periods else ())
+
     def chosen(self) -> ObservationTable:
         """One row per (indicator, year, region), chosen by :data:`CHOICE_RULE`."""
         if len(self) == 0:
@@ -73,10 +79,7 @@ class ObservationTable:
         ind, yr, reg = self.indicator[order], self.year[order], self.region[order]
         first = np.ones(len(order), dtype=bool)
         first[1:] = (ind[1:] != ind[:-1]) | (yr[1:] != yr[:-1]) | (reg[1:] != reg[:-1])
-        keep = order[first]
-        return ObservationTable(self.indicator[keep], self.year[keep], self.region[keep], self.value[keep],
-                                self.flag[keep], self.source[keep], self.row[keep], self.regions, self.sources,
-                                tuple(self.periods[i] for i in keep) if self.periods else ())
+        return self.take(order[first])
 
 
 def _lookup(indicators: Sequence[Indicator]) -> dict[str, Indicator]:

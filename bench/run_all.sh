@@ -1,0 +1,6 @@
+#!/usr/bin/env bash
+# Every benchmark, in about two minutes on the 2-core reference machine; results go to docs/benchmarks.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+.venv/bin/python bench/extract.py
+.venv/bin/python bench/evaluate.py

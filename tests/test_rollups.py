@@ -1,0 +1,68 @@
+"""Roll-ups along a region tree: sums, weighted means, and indicators that do not aggregate."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+
+from planwatch.core.evaluation import build_cube, evaluate_cube, evaluations
+from planwatch.core.extract import extract_plan
+from planwatch.core.kinds import plan_specs
+from planwatch.core.observations import build_table
+from planwatch.core.rollup import default_aggregation, rollup_cube
+
+PLAN = Path(__file__).resolve().parent / "fixtures" / "eval-plan.csv"
+TREE = {"甲街道": "功能区A", "乙街道": "功能区A", "丙街道": "功能区B", "功能区A": "示例新区", "功能区B": "示例新区"}
+POPULATION = {"甲街道": 10.0, "乙街道": 30.0, "丙街道": 20.0}
+
+
+def _cube(rows: list[tuple[int, str, int, float]]):  # type: ignore[no-untyped-def]
+    plan = extract_plan(PLAN)
+    specs = plan_specs(plan.indicators, 2020, 2025)
+    table = build_table([{"indicator": str(i), "region": r, "year": str(y), "value": str(v)} for i, r, y, v in rows],
+                        plan.indicators)
+    return specs, build_cube(specs, table)
+
+
+def test_each_indicator_declares_how_it_aggregates() -> None:
+    specs = plan_specs(extract_plan(PLAN).indicators, 2020, 2025)
+    assert [default_aggregation(s) for s in specs] == [
+        "none", "none", "sum", "weighted_mean", "weighted_mean", "weighted_mean", "none", "sum", "none",
+        "weighted_mean", "weighted_mean"]
+
+
+def test_amounts_are_summed_up_the_tree() -> None:
+    specs, cube = _cube([(3, "甲街道", 2022, 100.0), (3, "乙街道", 2022, 50.0), (3, "丙街道", 2022, 25.0)])
+    rolled = rollup_cube(specs, cube, TREE, POPULATION)
+    trade = rolled.values[rolled.index[3]][:, 2]
+    got = dict(zip(rolled.regions, trade.tolist(), strict=True))
+    assert (got["功能区A"], got["功能区B"], got["示例新区"]) == (150.0, 25.0, 175.0)
+
+
+def test_shares_are_weighted_by_population_and_rates_are_not_derived() -> None:
+    specs, cube = _cube([(4, "甲街道", 2022, 40.0), (4, "乙街道", 2022, 60.0), (4, "丙街道", 2022, 50.0),
+                         (1, "甲街道", 2022, 5.0), (1, "乙街道", 2022, 7.0), (1, "丙街道", 2022, 6.0)])
+    rolled = rollup_cube(specs, cube, TREE, POPULATION)
+    got = dict(zip(rolled.regions, rolled.values[rolled.index[4]][:, 2].tolist(), strict=True))
+    assert got["功能区A"] == (40 * 10 + 60 * 30) / 40  # 55.0
+    assert got["示例新区"] == (40 * 10 + 60 * 30 + 50 * 20) / 60
+    assert np.isnan(rolled.values[rolled.index[1]][rolled.regions.index("示例新区"), 2])  # growth rate: none
+
+
+def test_a_parent_with_a_missing_child_stays_missing_and_a_reported_value_wins() -> None:
+    specs, cube = _cube([(3, "甲街道", 2022, 100.0), (3, "丙街道", 2022, 25.0), (3, "功能区B", 2022, 30.0)])
+    rolled = rollup_cube(specs, cube, TREE, POPULATION)
+    got = dict(zip(rolled.regions, rolled.values[rolled.index[3]][:, 2].tolist(), strict=True))
+    assert np.isnan(got["功能区A"]) and np.isnan(got["示例新区"])  # 乙街道 did not report
+    assert got["功能区B"] == 30.0  # reported, not 25
+
+
+def test_parents_are_evaluated_like_any_region() -> None:
+    rows = [(3, r, y, v) for r, share in (("甲街道", 0.5), ("乙街道", 0.3), ("丙街道", 0.2))
+            for y, v in ((2020, 2470 * share), (2023, 3100 * share))]
+    specs, cube = _cube(rows)
+    rolled = rollup_cube(specs, cube, TREE, POPULATION)
+    results = evaluate_cube(specs, rolled, 2023)
+    top = [e for e in evaluations(specs, rolled, results, 2023, ["示例新区"]) if e.no == 3][0]
+    assert (top.status, top.actual) == ("ahead", 3100.0)

@@ -23,6 +23,7 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from common import machine, write_section
+
 from planwatch.core.extract import extract_plan
 from planwatch.core.readers import read_document
 from planwatch.core.readers.encoding import decode_text

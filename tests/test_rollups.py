@@ -64,5 +64,5 @@ def test_parents_are_evaluated_like_any_region() -> None:
     specs, cube = _cube(rows)
     rolled = rollup_cube(specs, cube, TREE, POPULATION)
     results = evaluate_cube(specs, rolled, 2023)
-    top = [e for e in evaluations(specs, rolled, results, 2023, ["示例新区"]) if e.no == 3][0]
+    top = next(e for e in evaluations(specs, rolled, results, 2023, ["示例新区"]) if e.no == 3)
     assert (top.status, top.actual) == ("ahead", 3100.0)

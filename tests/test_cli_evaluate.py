@@ -73,3 +73,20 @@ def test_decompose_writes_csv_with_overrides(tmp_path: Path) -> None:
 def test_a_bad_override_is_an_error(tmp_path: Path, capsys: object) -> None:
     assert main(["decompose", str(JINPU_TXT), "-o", str(tmp_path / "d.csv"), "--direction", "9=up"]) == 2
     assert "无法识别的设置" in capsys.readouterr().err  # type: ignore[attr-defined]
+
+
+def test_it_names_the_evaluation_by_the_year(tmp_path: Path, capsys: object) -> None:
+    data = tmp_path / "obs.csv"
+    data.write_text("indicator,year,value,region\n1,2021,9.0,甲区\n1,2023,5.0,甲区\n1,2021,3.0,乙区\n", encoding="utf-8")
+    for year, mode in ((2022, "年度监测"), (2023, "中期评估"), (2025, "总结评估")):
+        assert main(["evaluate", "--plan", str(JINPU_TXT), "--data", str(data), "--as-of", str(year),
+                     "--region", "乙区"]) == 0
+        out = capsys.readouterr().out  # type: ignore[attr-defined]
+        assert out.startswith(f"乙区 {year}年{mode}：") and "甲区" not in out
+
+
+def test_an_unknown_region_is_an_error(tmp_path: Path, capsys: object) -> None:
+    data = tmp_path / "obs.csv"
+    data.write_text("indicator,year,value,region\n1,2021,9.0,甲区\n", encoding="utf-8")
+    assert main(["evaluate", "--plan", str(JINPU_TXT), "--data", str(data), "--as-of", "2022", "--region", "丙区"]) == 2
+    assert "数据中没有地区“丙区”" in capsys.readouterr().err  # type: ignore[attr-defined]

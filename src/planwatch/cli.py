@@ -126,7 +126,7 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     else:
         from .exports import evaluation_table
 
-        text = evaluation_table(results, args.as_of, end)
+        text = evaluation_table(results, args.as_of, base, end)
     _write(text, args.output)
     return EXIT_OK
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .core.decompose import DecompositionRow
 from .core.errors import PlanwatchError
-from .core.evaluation import Evaluation
+from .core.evaluation import Evaluation, evaluation_mode
 from .core.targets import format_number
 
 KIND_LABELS = {"growth_rate": "年均增速", "level": "水平值", "ceiling": "上限", "floor": "下限",
@@ -95,8 +95,8 @@ def _n(x: float | None, unit: str = "") -> str:
     return "—" if x is None else f"{format_number(round(x, 2))}{unit}"
 
 
-def evaluation_table(results: Sequence[Evaluation], as_of: int, end_year: int) -> str:
-    kind = "总结评估" if as_of >= end_year else "年度监测"
+def evaluation_table(results: Sequence[Evaluation], as_of: int, base_year: int, end_year: int) -> str:
+    kind = evaluation_mode(as_of, base_year, end_year)
     lines = []
     for region in dict.fromkeys(e.region for e in results):
         items = [e for e in results if e.region == region]

@@ -32,6 +32,15 @@ LAGGING = {"behind", "reversing", "not_met"}
 RATE_KINDS = {"growth_rate", "relational"}  # kinds whose values are rates: a part-year rate can stand in
 
 
+def evaluation_mode(as_of: int, base_year: int, end_year: int) -> str:
+    """总结评估 from the end year on; 中期评估 in the middle year (2023 for 2021–2025); otherwise 年度监测."""
+    if as_of >= end_year:
+        return "总结评估"
+    if as_of == base_year + (end_year - base_year + 1) // 2:
+        return "中期评估"
+    return "年度监测"
+
+
 @dataclass(frozen=True)
 class Settings:
     """Thresholds of the status rules (defaults and their reasons in docs/methodology.md)."""

@@ -5,6 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import os
 import platform
+import statistics
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 DOC = Path(__file__).resolve().parents[1] / "docs" / "benchmarks.md"
@@ -36,3 +39,14 @@ def write_section(name: str, lines: list[str]) -> None:
     else:
         text = text.rstrip() + f"\n\n## {name.capitalize()}\n\n" + table + "\n"
     DOC.write_text(text, encoding="utf-8")
+
+
+def median_seconds(fn: Callable[[], object], runs: int) -> float:
+    """Median wall time of ``runs`` calls after one warm-up call (imports and caches are not measured)."""
+    fn()
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)

@@ -13,10 +13,8 @@ from __future__ import annotations
 
 import math
 import resource
-import statistics
 import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -24,7 +22,7 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "bench"))
 
 import numpy as np
-from common import machine, write_section
+from common import machine, median_seconds, write_section
 
 from planwatch.core.evaluation import STATUSES, Settings, build_cube, evaluate_cube
 from planwatch.core.extract import extract_plan
@@ -33,16 +31,6 @@ from planwatch.synthetic import extra_specs, simulate
 
 JINPU = ROOT / "src" / "planwatch" / "data" / "plans" / "jinpu-14th-fyp.txt"
 REGIONS, INDICATORS, AS_OF = 3000, 60, 2025
-
-
-def median_seconds(fn: Callable[[], object], runs: int) -> float:
-    fn()
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def _grade(final: bool, k: int, n: int, ratio: float, reversing: bool, met_now: bool, s: Settings) -> str:

@@ -10,19 +10,16 @@ Each measured figure has a baseline measured in the same run, so the ratio survi
 
 from __future__ import annotations
 
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from common import machine, write_section
+from common import machine, median_seconds, write_section
 
 from planwatch.core.extract import extract_plan
 from planwatch.core.readers import read_document
@@ -30,16 +27,6 @@ from planwatch.core.readers.encoding import decode_text
 from planwatch.testing.render import render_docx, render_pdf
 
 JINPU = ROOT / "src" / "planwatch" / "data" / "plans" / "jinpu-14th-fyp.txt"
-
-
-def median_seconds(fn: Callable[[], object], runs: int) -> float:
-    fn()  # warm-up: imports and caches are not what we measure
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def command_seconds(args: list[str], runs: int) -> float:

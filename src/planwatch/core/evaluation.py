@@ -200,10 +200,9 @@ def evaluate_rows(spec: IndicatorSpec, values: npt.NDArray[np.float64], flags: n
     upto = int(min(max(as_of - spec.base_year, 0), n))
     final = as_of >= spec.end_year
     v = values
-    partial = flags == PARTIAL
-    if spec.kind not in RATE_KINDS and partial.any():  # a part-year amount or level is not a yearly figure
+    if spec.kind not in RATE_KINDS and flags.any():  # a part-year amount or level is not a yearly figure
         v = values.copy()
-        v[partial] = np.nan
+        v[flags == PARTIAL] = np.nan
     last = _latest(v, upto)
     has = last > 0
     idx = np.arange(rows)
@@ -319,11 +318,12 @@ def evaluate_rows(spec: IndicatorSpec, values: npt.NDArray[np.float64], flags: n
             b = v[:, 0]
             out.projection[:] = np.where(last > 0, a + (a - b) / np.maximum(last, 1) * rem, np.nan)
         # Not reported: nothing is derived from it; the target for the evaluation year is still shown.
-        start = np.where(np.isnan(v[:, 0]), baseline, v[:, 0])
-        due = np.broadcast_to(path_values(spec.path, start, t, upto, n), (rows,))
-        for array in (out.ratio, out.required, out.projection, out.actual):
-            array[~has] = np.nan
-        out.expected[~has] = due[~has]
+        if not has.all():
+            start = np.where(np.isnan(v[:, 0]), baseline, v[:, 0])
+            due = np.broadcast_to(path_values(spec.path, start, t, upto, n), (rows,))
+            for array in (out.ratio, out.required, out.projection, out.actual):
+                array[~has] = np.nan
+            out.expected[~has] = due[~has]
     return out
 
 

@@ -84,3 +84,18 @@ def test_a_file_without_the_required_columns_is_refused(tmp_path: Path) -> None:
     path.write_text("指标名称,数\n地区生产总值增长,9\n", encoding="utf-8")
     with pytest.raises(ObservationError, match="缺少必需的列"):
         read_observations(path, extract_plan(PLAN).indicators)
+
+
+def test_evaluation_uses_the_chosen_value_when_sources_disagree() -> None:
+    from planwatch.core.evaluation import evaluate
+    from planwatch.core.kinds import plan_specs
+
+    plan = extract_plan(PLAN)
+    t = _table([
+        {"indicator": "3", "year": "2022", "value": "2600", "source": "http://news.example.com/b"},
+        {"indicator": "3", "year": "2022", "value": "2335", "source": "https://www.dljp.gov.cn/x"},
+        {"indicator": "1", "year": "2021", "value": "9.0"},
+    ])
+    result = {e.no: e for e in evaluate(plan_specs(plan.indicators, 2020, 2025), t, 2022)}
+    assert result[3].actual == 2335.0 and result[3].status == "reversing"
+    assert result[1].actual == 9.0

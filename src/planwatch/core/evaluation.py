@@ -116,33 +116,38 @@ def build_cube(specs: Sequence[IndicatorSpec], table: ObservationTable) -> Cube:
     sources, or an estimate beside a final figure) go through the choice rule."""
     base, end = specs[0].base_year, specs[0].end_year
     index = {s.no: i for i, s in enumerate(specs)}
-    lookup = np.full(max(max(index), int(table.indicator.max(initial=0))) + 1, -1, dtype=np.int64)
+    n_i, n_r, n_y = len(specs), len(table.regions), end - base + 1
+    size = n_i * n_r * n_y
+    itype = np.int32 if size < 2**31 else np.int64
+    top = max(max(index), int(table.indicator.max(initial=0))) + 1
+    lookup: npt.NDArray[np.integer[Any]] = np.full(top, -1, dtype=itype)
     for no, i in index.items():
         lookup[no] = i
-    n_i, n_r, n_y = len(specs), len(table.regions), end - base + 1
     values = np.full((n_i, n_r, n_y), np.nan)
     flags = np.zeros(values.shape, dtype=np.int8)
-    pos = lookup[np.clip(table.indicator, 0, len(lookup) - 1)]
-    k = table.year.astype(np.int64) - base
-    valid = (pos >= 0) & (k >= 0) & (k < n_y) & (table.indicator >= 0)
+    indicator = table.indicator if table.indicator.min(initial=0) >= 0 else np.clip(table.indicator, 0, top - 1)
+    pos: npt.NDArray[np.integer[Any]] = lookup[indicator]
+    k: npt.NDArray[np.integer[Any]] = table.year - itype(base)
+    valid = (pos >= 0) & (k >= 0) & (k < n_y)
     rows = np.arange(len(table)) if valid.all() else np.nonzero(valid)[0]
     if len(rows) == len(table):  # the usual case: no fancy indexing needed
-        flat = (pos * n_r + table.region) * n_y + k
+        flat = (pos * n_r + table.region.astype(itype)) * n_y + k
     else:
-        flat = (pos[rows] * n_r + table.region[rows]) * n_y + k[rows]
-    single = np.bincount(flat, minlength=values.size)[flat] == 1
-    if single.all():
+        flat = (pos[rows] * n_r + table.region[rows].astype(itype)) * n_y + k[rows]
+    hit = np.zeros(size, dtype=bool)
+    hit[flat] = True
+    if np.count_nonzero(hit) == len(flat):  # every key reported once
         values.reshape(-1)[flat] = table.value[rows]
         if table.flag.any():  # most tables hold only final figures: no need to scatter zeros
             flags.reshape(-1)[flat] = table.flag[rows]
-    else:
-        values.reshape(-1)[flat[single]] = table.value[rows[single]]
-        flags.reshape(-1)[flat[single]] = table.flag[rows[single]]
-    if not single.all():
-        chosen = table.take(rows[~single]).chosen()
-        cflat = (lookup[chosen.indicator] * n_r + chosen.region) * n_y + (chosen.year.astype(np.int64) - base)
-        values.reshape(-1)[cflat] = chosen.value
-        flags.reshape(-1)[cflat] = chosen.flag
+        return Cube(values, flags, base, end, table.regions, index)
+    single = np.bincount(flat, minlength=size)[flat] == 1
+    values.reshape(-1)[flat[single]] = table.value[rows[single]]
+    flags.reshape(-1)[flat[single]] = table.flag[rows[single]]
+    chosen = table.take(rows[~single]).chosen()
+    cflat = (lookup[chosen.indicator].astype(np.int64) * n_r + chosen.region) * n_y + (chosen.year - base)
+    values.reshape(-1)[cflat] = chosen.value
+    flags.reshape(-1)[cflat] = chosen.flag
     return Cube(values, flags, base, end, table.regions, index)
 
 
@@ -167,13 +172,12 @@ def _meets(a: Any, t: Any, t_max: Any, spec: IndicatorSpec, settings: Settings) 
         return a >= t if higher else a <= t
 
 
-def _latest(v: npt.NDArray[np.float64], upto: int) -> npt.NDArray[np.int64]:
-    """Offset of the latest reported year in 1..upto for each row (0 when none)."""
-    window = ~np.isnan(v[:, 1:upto + 1])
-    if window.shape[1] == 0:
-        return np.zeros(v.shape[0], dtype=np.int64)
-    last = window.shape[1] - np.argmax(window[:, ::-1], axis=1)
-    return np.where(window.any(axis=1), last, 0).astype(np.int64)
+def _latest(present: npt.NDArray[np.bool_]) -> npt.NDArray[np.int64]:
+    """Offset of the latest reported year for each row, given which of years 1..upto are reported (0: none)."""
+    if present.shape[1] == 0:
+        return np.zeros(present.shape[0], dtype=np.int64)
+    latest: npt.NDArray[np.int64] = (present * np.arange(1, present.shape[1] + 1)).max(axis=1).astype(np.int64)
+    return latest
 
 
 def evaluate_indicator(spec: IndicatorSpec, values: npt.NDArray[np.float64], flags: npt.NDArray[np.int8],
@@ -203,13 +207,13 @@ def evaluate_rows(spec: IndicatorSpec, values: npt.NDArray[np.float64], flags: n
     if spec.kind not in RATE_KINDS and flags.any():  # a part-year amount or level is not a yearly figure
         v = values.copy()
         v[flags == PARTIAL] = np.nan
-    last = _latest(v, upto)
+    present = ~np.isnan(v[:, 1:upto + 1])
+    last = _latest(present)
     has = last > 0
     idx = np.arange(rows)
     a = np.where(has, v[idx, last], np.nan)
     flag = np.where(has, flags[idx, last], 0).astype(np.int8)
-    reported = (~np.isnan(v[:, 1:upto + 1])).sum(axis=1)
-    missing = np.where(has, last - reported, 0).astype(np.int32)  # years before the latest with no value
+    missing = np.where(has, last - present.sum(axis=1), 0).astype(np.int32)  # years before the latest with no value
     nan = np.full(rows, np.nan)
     status = np.full(rows, NO_DATA, dtype=np.int8)
     out = Arrays(status, nan.copy(), a, np.where(has, spec.base_year + last, 0).astype(np.int32), flag, nan.copy(),

@@ -176,7 +176,9 @@ def _latest(present: npt.NDArray[np.bool_]) -> npt.NDArray[np.int64]:
     """Offset of the latest reported year for each row, given which of years 1..upto are reported (0: none)."""
     if present.shape[1] == 0:
         return np.zeros(present.shape[0], dtype=np.int64)
-    latest: npt.NDArray[np.int64] = (present * np.arange(1, present.shape[1] + 1)).max(axis=1).astype(np.int64)
+    latest: npt.NDArray[np.int64] = np.zeros(present.shape[0], dtype=np.int64)
+    for column in range(present.shape[1]):  # a plan has five or so years: a loop over columns, not rows
+        latest = np.where(present[:, column], column + 1, latest)
     return latest
 
 

@@ -1,10 +1,8 @@
 #!/usr/bin/env bash
-# Sets up Planwatch in .venv and runs it on the Jinpu plan (later sessions: serves the web platform).
+# Sets up Planwatch in .venv and serves the platform on http://127.0.0.1:8000 with the Jinpu plan, its
+# published figures and labelled simulated data (a SQLite database in ./var; delete it to start afresh).
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/setup-env.sh
 setup_env ""
-PLAN=src/planwatch/data/plans/jinpu-14th-fyp.txt
-.venv/bin/planwatch extract "$PLAN"
-echo
-.venv/bin/planwatch check "$PLAN" --expect src/planwatch/data/plans/jinpu-14th-fyp-interpretation.txt || true
+exec .venv/bin/planwatch serve --demo --port "${PORT:-8000}"

@@ -38,3 +38,27 @@ ensure_debian_packages() {
     echo "请先安装 (please install): sudo apt-get install ${missing[*]}" >&2; exit 2
   fi
 }
+
+# ensure_postgres: a PostgreSQL server on 127.0.0.1:5432 for the tests; prints the URL to use.
+ensure_postgres() {
+  local url="${PLANWATCH_TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/planwatch}"
+  if ! pg_isready -h 127.0.0.1 -p 5432 -q 2>/dev/null; then
+    if [ ! -d /etc/postgresql ] && command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then
+      echo "安装 PostgreSQL (installing PostgreSQL for the tests)" >&2
+      apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+      local fresh=1
+    fi
+    if [ -d /etc/postgresql ] && command -v pg_ctlcluster >/dev/null; then
+      pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | sort -V | tail -1)" main start >/dev/null 2>&1 || true
+      for _ in $(seq 1 20); do pg_isready -h 127.0.0.1 -p 5432 -q && break; sleep 0.5; done
+    fi
+    if [ "${fresh:-0}" = 1 ]; then  # a fresh Debian install authenticates TCP clients by password
+      su postgres -c "psql -q -c \"ALTER USER postgres PASSWORD 'postgres'\"" >/dev/null
+      url="postgres://postgres:postgres@127.0.0.1:5432/planwatch"
+    fi
+  fi
+  if ! pg_isready -h 127.0.0.1 -p 5432 -q 2>/dev/null; then
+    echo "没有可用的 PostgreSQL（127.0.0.1:5432）；请启动数据库或设置 PLANWATCH_TEST_DATABASE_URL" >&2; exit 2
+  fi
+  echo "$url"
+}

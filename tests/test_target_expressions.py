@@ -92,3 +92,9 @@ def test_any_accepted_string_round_trips(text: str) -> None:
 def test_numbers_print_without_exponent_or_trailing_zeros() -> None:
     assert [format_number(v) for v in (25.92, 5.0, -9.0, 1e16, 0.005, -0.0)] == [
         "25.92", "5", "-9", "10000000000000000", "0.005", "0"]
+
+
+def test_a_range_ending_at_zero_keeps_its_upper_bound() -> None:
+    t = parse_target("-0.5—0")
+    assert (t.value, t.value_max) == (-0.5, 0.0)
+    assert t.canonical() == "-0.5—0"

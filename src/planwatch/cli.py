@@ -131,6 +131,48 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _django(demo: bool) -> None:
+    if demo:
+        os.environ.setdefault("PLANWATCH_DEBUG", "1")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "planwatch.web.settings")
+    try:
+        import django
+
+        django.setup()
+    except Exception as exc:  # ImproperlyConfigured and friends: one line, not a traceback
+        raise PlanwatchError(str(exc)) from exc
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    if args.no_simulated:
+        os.environ["PLANWATCH_SHOW_SIMULATED"] = "0"
+    _django(args.demo)
+    from django.conf import settings
+    from django.core.management import call_command
+
+    Path(settings.STATIC_ROOT).mkdir(parents=True, exist_ok=True)  # also creates the data folder
+    call_command("migrate", verbosity=0)
+    if args.demo:
+        from .web.plans.models import Plan
+
+        if not Plan.objects.exists():
+            from .web.demo import load_demo
+
+            plan = load_demo(simulated=not args.no_simulated)
+            print(f"已导入演示数据：{plan.title}")
+    print(f"Planwatch 已启动：http://127.0.0.1:{args.port}/  （按 Ctrl+C 停止）", flush=True)
+    call_command("runserver", f"127.0.0.1:{args.port}", use_reloader=False, verbosity=0)
+    return EXIT_OK
+
+
+def cmd_manage(args: argparse.Namespace) -> int:
+    _django(False)
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["planwatch manage", *args.args])
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="planwatch", description="Planwatch 规划实施监测评估平台")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -169,6 +211,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--on-track", type=float, default=0.95, help="进度比 ≥ 此值为“基本符合预期”（默认 0.95）")
     p.add_argument("--approx-tolerance", type=float, default=0.05, help="“左右”的容差（相对，默认 0.05）")
     p.set_defaults(func=cmd_evaluate)
+
+    p = sub.add_parser("serve", help="启动网页平台（--demo：导入金普新区规划、公开数据、模拟数据和演示账户）")
+    p.add_argument("--demo", action="store_true", help="演示模式：自动建库并导入演示数据")
+    p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--no-simulated", action="store_true", help="不生成、不显示模拟数据")
+    p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("manage", help="Django 管理命令，如 planwatch manage migrate / createsuperuser")
+    p.add_argument("args", nargs=argparse.REMAINDER)
+    p.set_defaults(func=cmd_manage)
     return parser
 
 

@@ -31,21 +31,24 @@ def extra_specs(base: list[IndicatorSpec], total: int) -> list[IndicatorSpec]:
 
 
 def simulate(specs: list[IndicatorSpec], regions: int, seed: int = 2021, gap_rate: float = 0.05,
-             last_year: int | None = None) -> ObservationTable:
-    """Long-form observations for ``regions`` regions × specs × years base..last_year (vectorised)."""
+             last_year: int | None = None, spread: float = 1.0) -> ObservationTable:
+    """Long-form observations for ``regions`` regions × specs × years base..last_year (vectorised).
+
+    ``spread`` scales how different regions (and their paces) are: 1 for a province of counties, small
+    for one district whose simulated values should stay near its own plan's path."""
     rng = np.random.default_rng(seed)
     base, end = specs[0].base_year, specs[0].end_year
     last_year = last_year or end
     years = np.arange(base, last_year + 1)
     n_i, n_r, n_y = len(specs), regions, len(years)
     k = (years - base)[None, None, :].astype(float)
-    pace = rng.normal(1.0, 0.25, size=(n_i, n_r, 1))  # some regions ahead, some behind
-    noise = rng.normal(0.0, 1.0, size=(n_i, n_r, n_y))
+    pace = rng.normal(1.0, 0.25 * spread, size=(n_i, n_r, 1))  # some regions ahead, some behind
+    noise = rng.normal(0.0, 1.0, size=(n_i, n_r, n_y)) * spread
     values = np.empty((n_i, n_r, n_y))
     for i, s in enumerate(specs):  # one vectorised expression per indicator kind
         t = s.target if s.target is not None else 5.0
         b = s.baseline if s.baseline is not None else (t * 0.8 if t else 1.0)
-        scale = rng.lognormal(0.0, 0.3, size=(n_r, 1))
+        scale = rng.lognormal(0.0, 0.3 * spread, size=(n_r, 1))
         if s.kind in ("growth_rate", "relational"):
             values[i] = t * pace[i] + noise[i] * 1.5
         elif s.kind == "cumulative":

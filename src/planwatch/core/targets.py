@@ -91,7 +91,8 @@ class TargetExpr:
         else:
             unit = self.unit or ""
             if self.comparator == "range":
-                core = f"{format_number(self.value)}—{format_number(self.value_max or self.value)}{unit}"
+                upper = self.value_max if self.value_max is not None else self.value  # 0 is a bound, not "none"
+                core = f"{format_number(self.value)}—{format_number(upper)}{unit}"
             elif self.comparator in _CANONICAL_PREFIX:
                 core = _CANONICAL_PREFIX[self.comparator] + format_number(self.value) + unit
             elif self.comparator == "approx":

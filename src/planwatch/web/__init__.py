@@ -1,0 +1,1 @@
+"""The web platform: a thin Django shell around planwatch.core (plans, monitoring, accounts)."""

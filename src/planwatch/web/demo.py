@@ -1,0 +1,84 @@
+"""The demo: the Jinpu plan, its real published figures, simulated values for the gaps, demo accounts.
+
+What is real and what is not:
+- the plan text and its indicators are the published plan;
+- observations from data/jinpu-published-figures.csv are real, with their source and caveat;
+- every other value is simulated (``simulated=True``, source 模拟数据（seed=2021）) and every page that shows
+  one says so; ``--no-simulated`` leaves them out;
+- the departments are the usual bureaus of a district government and the lead-unit assignments are an
+  example (示例分工) for the demo, to be replaced by the 发改局's own assignment.
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+from importlib import resources
+from pathlib import Path
+
+from django.contrib.auth.models import User
+from django.db import transaction
+
+from ..core.extract import extract_plan
+from ..core.kinds import plan_specs
+from ..core.observations import EXPECTED, PARTIAL, parse_flag
+from ..synthetic import SOURCE, simulate
+from .accounts.models import Department, Profile, Region, Role
+from .monitoring.models import Flag, Observation, Status
+from .plans.models import Plan
+from .plans.services import import_plan
+
+DATA = Path(str(resources.files("planwatch"))) / "data"
+PLAN_TITLE = "大连金普新区国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要"
+ZONES = ["大连经济技术开发区", "大连自贸片区（保税区）", "大连普湾经济区", "大连金石滩国家旅游度假区"]
+DEPARTMENTS = ["发展和改革局", "统计局", "财政局", "商务局", "科技和工业信息化局", "人力资源和社会保障局",
+               "卫生健康局", "教育局", "民政局", "生态环境分局", "自然资源分局"]
+# 示例分工: indicator number → lead department (an example for the demo, not the plan's own assignment)
+LEADS = {1: "统计局", 2: "商务局", 3: "财政局", 4: "科技和工业信息化局", 5: "科技和工业信息化局",
+         6: "科技和工业信息化局", 7: "科技和工业信息化局", 8: "科技和工业信息化局", 9: "科技和工业信息化局",
+         10: "商务局", 11: "商务局", 12: "统计局", 13: "人力资源和社会保障局", 14: "人力资源和社会保障局",
+         15: "卫生健康局", 16: "卫生健康局", 17: "教育局", 18: "卫生健康局", 19: "发展和改革局", 20: "生态环境分局",
+         21: "生态环境分局", 22: "生态环境分局", 23: "自然资源分局"}
+# name, password, role, department — the passwords are printed in the README; change them before real use
+ACCOUNTS = [("fgj_admin", "Jinpu-admin-2025", Role.ADMIN, "发展和改革局"),
+            ("tjj_tianbao", "Jinpu-report-2025", Role.REPORTER, "统计局"),
+            ("swj_tianbao", "Jinpu-report-2025", Role.REPORTER, "商务局"),
+            ("lingdao", "Jinpu-leader-2025", Role.LEADER, None)]
+
+
+@transaction.atomic
+def load_demo(simulated: bool = True, seed: int = 2021) -> Plan:
+    core = extract_plan(DATA / "plans" / "jinpu-14th-fyp.txt")
+    top = Region.objects.create(name="金普新区", level="新区", population=None)
+    for name in ZONES:
+        Region.objects.create(name=name, level="功能区", parent=top)
+    departments = {name: Department.objects.create(name=name) for name in DEPARTMENTS}
+    plan = import_plan(core, top, title=PLAN_TITLE)
+    for ind in plan.indicators.all():
+        ind.lead = departments[LEADS[ind.no]]
+        ind.save(update_fields=["lead"])
+    by_no = {i.no: i for i in plan.indicators.all()}
+    real: set[tuple[int, int]] = set()
+    with (DATA / "jinpu-published-figures.csv").open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            no, year = int(row["indicator_no"]), int(row["year"])
+            flag = parse_flag(row["period"])
+            Observation.objects.create(
+                indicator=by_no[no], region=top, year=year, value=float(row["value"]), period=row["period"],
+                flag=Flag.EXPECTED if flag == EXPECTED else Flag.PARTIAL if flag == PARTIAL else Flag.FINAL,
+                source=f"{row['source_url']}（{row['note']}）"[:300], status=Status.PUBLISHED)
+            real.add((no, year))
+    if simulated:
+        specs = plan_specs(core.indicators, 2020, 2025)
+        table = simulate(specs, regions=1, seed=seed, gap_rate=0.0, spread=0.4)
+        source = SOURCE.format(seed=seed)
+        Observation.objects.bulk_create([
+            Observation(indicator=by_no[int(no)], region=top, year=int(year), value=round(float(value), 2),
+                        source=source, simulated=True, status=Status.PUBLISHED, comment="模拟数据，仅供演示")
+            for no, year, value in zip(table.indicator, table.year, table.value, strict=True)
+            if (int(no), int(year)) not in real and int(year) > 2020 and math.isfinite(float(value))])
+    for username, password, role, department in ACCOUNTS:
+        user = User.objects.create_user(username=username, password=password, is_staff=role == Role.ADMIN,
+                                        is_superuser=role == Role.ADMIN)
+        Profile.objects.create(user=user, role=role, department=departments[department] if department else None)
+    return plan

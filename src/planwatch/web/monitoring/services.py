@@ -1,0 +1,137 @@
+"""The data-collection workflow and evaluation from the database.
+
+Status changes go through :data:`PIPELINE` only; each writes a history row in the same transaction,
+under a row lock, so two people acting at once cannot lose an update or skip a step.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import QuerySet
+
+from ...core.evaluation import Evaluation, Settings, evaluate
+from ...core.kinds import plan_specs
+from ...core.observations import build_table
+from ..accounts.models import Region
+from ..accounts.permissions import can_report, can_review, require
+from ..plans.models import Indicator, Plan
+from .models import Observation, ObservationEvent, Status
+
+# from → allowed to, with who may make the move
+PIPELINE: dict[str, dict[str, str]] = {
+    Status.DRAFT: {Status.SUBMITTED: "reporter"},
+    Status.RETURNED: {Status.SUBMITTED: "reporter"},
+    Status.SUBMITTED: {Status.APPROVED: "reviewer", Status.RETURNED: "reviewer"},
+    Status.APPROVED: {Status.PUBLISHED: "reviewer", Status.RETURNED: "reviewer"},
+    Status.PUBLISHED: {Status.RETURNED: "reviewer"},
+}
+EDITABLE = {Status.DRAFT, Status.RETURNED}
+JUMP_RATIO = 0.5  # a change of more than 50 % against last year needs a comment
+
+
+class WorkflowError(ValidationError):
+    """An illegal move or a stale edit; the message is shown to the person as it is."""
+
+
+def _event(obs: Observation, actor: Any, action: str, old_status: str, old_value: float | None,
+           reason: str = "") -> None:
+    ObservationEvent.objects.create(observation=obs, actor=actor if getattr(actor, "pk", None) else None,
+                                    action=action, from_status=old_status, to_status=obs.status,
+                                    old_value=old_value, new_value=obs.value, reason=reason)
+
+
+def check_plausible(indicator: Indicator, region: Region, year: int, value: float, comment: str) -> None:
+    """A jump against last year's value needs a comment saying why."""
+    last = Observation.objects.filter(indicator=indicator, region=region, year=year - 1).exclude(
+        status=Status.RETURNED).first()
+    if last is not None and last.value and abs(value - last.value) / abs(last.value) > JUMP_RATIO and not comment:
+        raise WorkflowError(f"{year}年数值{value:g}比上年{last.value:g}变化超过{JUMP_RATIO:.0%}，请在说明中写明原因")
+
+
+@transaction.atomic
+def save_value(user: Any, indicator: Indicator, region: Region, year: int, value: float, comment: str = "",
+               version: int | None = None, source: str = "") -> Observation:
+    """Enter or change a value (草稿). ``version`` is the version the form was opened with."""
+    require(can_report(user, indicator), f"只有牵头单位（{indicator.lead or '未指定'}）的填报员可以填报该指标")
+    plan = indicator.plan
+    if plan.base_year and plan.end_year and not plan.base_year <= year <= plan.end_year:
+        raise WorkflowError(f"年份 {year} 不在规划期 {plan.base_year}—{plan.end_year} 年内")
+    check_plausible(indicator, region, year, value, comment)
+    obs = Observation.objects.select_for_update().filter(indicator=indicator, region=region, year=year,
+                                                         source=source).first()
+    if obs is None:
+        obs = Observation.objects.create(indicator=indicator, region=region, year=year, value=value,
+                                         comment=comment, source=source)
+        _event(obs, user, "create", "", None, comment)
+        return obs
+    if version is not None and version != obs.version:
+        raise WorkflowError("该数值已被他人修改，请刷新页面后再保存（未保存您的修改）")
+    if obs.status not in EDITABLE:
+        raise WorkflowError(f"该数值处于“{obs.get_status_display()}”状态，不能修改；如需修改请联系管理员退回")
+    old = obs.value
+    obs.value, obs.comment, obs.version = value, comment, obs.version + 1
+    obs.save(update_fields=["value", "comment", "version", "updated_at"])
+    _event(obs, user, "edit", obs.status, old, comment)
+    return obs
+
+
+@transaction.atomic
+def transition(user: Any, observation_id: int, to_status: str, reason: str = "") -> Observation:
+    """Move a value along the pipeline; refuses illegal moves and writes a history row."""
+    obs = Observation.objects.select_for_update().select_related("indicator").get(pk=observation_id)
+    allowed = PIPELINE.get(obs.status, {})
+    if to_status not in allowed:
+        raise WorkflowError(f"不能从“{obs.get_status_display()}”变为“{Status(to_status).label}”")
+    who = allowed[to_status]
+    require(can_report(user, obs.indicator) if who == "reporter" else can_review(user))
+    if to_status == Status.RETURNED and not reason.strip():
+        raise WorkflowError("退回时必须写明理由")
+    old_status = obs.status
+    obs.status = to_status
+    obs.version += 1
+    obs.save(update_fields=["status", "version", "updated_at"])
+    _event(obs, user, {"submitted": "submit", "approved": "approve", "returned": "return",
+                       "published": "publish"}[to_status], old_status, obs.value, reason)
+    return obs
+
+
+def visible_observations(plan: Plan, public: bool) -> QuerySet[Observation]:
+    qs = Observation.objects.filter(indicator__plan=plan).select_related("indicator", "region")
+    return qs.filter(status=Status.PUBLISHED) if public else qs.exclude(status=Status.RETURNED)
+
+
+def core_indicators(plan: Plan) -> Iterable[Any]:
+    """The stored indicators as core values, so that evaluation runs the same rules as the CLI."""
+    from ...core.model import Indicator as CoreIndicator
+    from ...core.targets import parse_target
+
+    for ind in plan.indicators.all():
+        yield CoreIndicator(
+            no=ind.no, category=ind.category, name=ind.name, unit=ind.unit, baseline_year=ind.baseline_year,
+            baseline_value=ind.baseline_value, baseline_raw=ind.baseline_raw, target_year=ind.target_year,
+            target=parse_target(ind.target_raw), growth=parse_target(ind.growth_raw),
+            attribute=ind.attribute or None, notes=tuple(ind.notes))  # type: ignore[arg-type]
+
+
+DEFAULT_SETTINGS = Settings()
+
+
+def evaluate_plan(plan: Plan, as_of: int, public: bool, region: Region | None = None,
+                  settings: Settings = DEFAULT_SETTINGS) -> tuple[list[Evaluation], bool]:
+    """Evaluate what this audience may see. Returns the results and whether simulated values were used."""
+    rows = list(visible_observations(plan, public).filter(region=region or plan.region))
+    records = [{"indicator": str(o.indicator.no), "year": str(o.year), "value": repr(o.value),
+                "region": o.region.name, "source": o.source,
+                "flag": o.flag} for o in rows]  # final / expected / partial, as parse_flag reads them
+    indicators = list(core_indicators(plan))
+    table = build_table(records, indicators, plan.region.name)
+    name = (region or plan.region).name
+    if name not in table.regions:  # nothing reported yet: every indicator is 无数据, not an error
+        table = replace(table, regions=(*table.regions, name))
+    specs = plan_specs(indicators, plan.base_year or 0, plan.end_year or 0)
+    return evaluate(specs, table, as_of, settings, [name]), any(o.simulated for o in rows)

@@ -1,0 +1,129 @@
+"""Plans as stored: the outline, the main indicators, tasks, projects and commitments of a plan, each
+item with its 牵头单位 (lead unit) and 配合单位 (co-units)."""
+
+from __future__ import annotations
+
+from django.db import models
+
+from ..accounts.models import Department, Region
+
+
+class Plan(models.Model):
+    title = models.CharField("规划名称", max_length=200)
+    region = models.ForeignKey(Region, verbose_name="地区", on_delete=models.PROTECT, related_name="plans")
+    parent = models.ForeignKey("self", verbose_name="上位/总体规划", null=True, blank=True, on_delete=models.PROTECT,
+                               related_name="children")
+    base_year = models.PositiveSmallIntegerField("基期年份", null=True)
+    end_year = models.PositiveSmallIntegerField("目标年份", null=True)
+    source_name = models.CharField("来源文件", max_length=255, blank=True)
+    source_format = models.CharField("格式", max_length=10, blank=True)
+    imported_at = models.DateTimeField("导入时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "规划"
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Responsibility(models.Model):
+    """What every assignable item has: a lead unit, co-units and a deadline."""
+
+    lead = models.ForeignKey(Department, verbose_name="牵头单位", null=True, blank=True, on_delete=models.SET_NULL,
+                             related_name="+")
+    co_units = models.ManyToManyField(Department, verbose_name="配合单位", blank=True, related_name="+")
+    deadline = models.DateField("完成时限", null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+
+class Node(models.Model):
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="nodes")
+    node_id = models.CharField("编号", max_length=100)
+    kind = models.CharField("类型", max_length=20)
+    label = models.CharField("序号", max_length=20, blank=True)
+    title = models.CharField("标题", max_length=200, blank=True)
+    text = models.TextField("正文", blank=True)
+    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.CASCADE, related_name="children")
+    position = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "规划章节"
+        ordering = ["position"]
+        constraints = [models.UniqueConstraint(fields=["plan", "node_id"], name="unique_node_per_plan")]
+
+    def __str__(self) -> str:
+        return f"{self.node_id} {self.title}"
+
+
+class Indicator(Responsibility):
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="indicators")
+    no = models.PositiveSmallIntegerField("序号")
+    category = models.CharField("类别", max_length=50, blank=True)
+    name = models.CharField("指标名称", max_length=200)
+    unit = models.CharField("单位", max_length=20, blank=True)
+    baseline_year = models.PositiveSmallIntegerField("基期年份", null=True)
+    baseline_value = models.FloatField("基期值", null=True, blank=True)
+    baseline_raw = models.CharField("基期值（原文）", max_length=50, blank=True)
+    target_year = models.PositiveSmallIntegerField("目标年份", null=True)
+    target_raw = models.CharField("目标值（原文）", max_length=50, blank=True)
+    growth_raw = models.CharField("年均增长（原文）", max_length=50, blank=True)
+    attribute = models.CharField("属性", max_length=10, choices=[("expected", "预期性"), ("binding", "约束性")],
+                                 blank=True)
+    notes = models.JSONField("注释", default=list, blank=True)
+    kind = models.CharField("类型", max_length=20, blank=True)
+    direction = models.CharField("方向", max_length=10, blank=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "主要指标"
+        ordering = ["plan", "no"]
+        constraints = [models.UniqueConstraint(fields=["plan", "no"], name="unique_indicator_no")]
+
+    def __str__(self) -> str:
+        return f"{self.no}. {self.name}"
+
+    @property
+    def binding(self) -> bool:
+        return self.attribute == "binding"
+
+
+class Task(Responsibility):
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="tasks")
+    node = models.ForeignKey(Node, on_delete=models.CASCADE, related_name="tasks")
+    title = models.CharField("任务", max_length=200)
+    body = models.TextField("内容", blank=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "重点任务"
+        ordering = ["id"]
+
+
+class Project(Responsibility):
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="projects")
+    node = models.ForeignKey(Node, on_delete=models.CASCADE, related_name="projects")
+    name = models.CharField("项目名称", max_length=200)
+    column = models.CharField("专栏", max_length=20)
+    sector = models.CharField("领域", max_length=100, blank=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "重大项目"
+        ordering = ["id"]
+
+
+class Commitment(Responsibility):
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="commitments")
+    node = models.ForeignKey(Node, on_delete=models.CASCADE, related_name="commitments")
+    text = models.TextField("原文")
+    quantity = models.CharField("量化内容", max_length=300)
+    due_year = models.PositiveSmallIntegerField("目标年份", null=True)
+    recurring = models.BooleanField("每年", default=False)
+    value = models.FloatField("数值")
+    value_max = models.FloatField("上限值", null=True, blank=True)
+    unit = models.CharField("单位", max_length=20)
+    comparator = models.CharField("比较", max_length=10)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "量化承诺"
+        ordering = ["id"]

@@ -1,0 +1,50 @@
+"""Writing a digitised plan into the database: one function, one transaction, all or nothing."""
+
+from __future__ import annotations
+
+from django.db import transaction
+
+from ...core.kinds import plan_specs
+from ...core.model import Node as CoreNode
+from ...core.model import Plan as CorePlan
+from ..accounts.models import Region
+from .models import Commitment, Indicator, Node, Plan, Project, Task
+
+
+@transaction.atomic
+def import_plan(core: CorePlan, region: Region, title: str | None = None, parent: Plan | None = None) -> Plan:
+    """Store a plan from planwatch.core.extract with its outline, indicators, tasks, projects, commitments."""
+    base, end = core.plan_years
+    plan = Plan.objects.create(title=title or core.title or "未命名规划", region=region, parent=parent,
+                               base_year=base, end_year=end, source_name=core.source.path.rsplit("/", 1)[-1],
+                               source_format=core.source.format)
+    by_id: dict[str, Node] = {}
+    position = 0
+
+    def store(node: CoreNode, parent_row: Node | None) -> None:
+        nonlocal position
+        for child in node.children:
+            position += 1
+            row = Node.objects.create(plan=plan, node_id=child.id, kind=child.kind, label=child.label,
+                                      title=child.title[:200], text="\n".join(child.paragraphs),
+                                      parent=parent_row, position=position)
+            by_id[child.id] = row
+            store(child, row)
+
+    store(core.root, None)
+    specs = {s.no: s for s in plan_specs(core.indicators, base or 0, end or 0)} if base and end else {}
+    Indicator.objects.bulk_create([Indicator(
+        plan=plan, no=i.no, category=i.category, name=i.name, unit=i.unit, baseline_year=i.baseline_year,
+        baseline_value=i.baseline_value, baseline_raw=i.baseline_raw, target_year=i.target_year,
+        target_raw=i.target.raw, growth_raw=i.growth.raw, attribute=i.attribute or "", notes=list(i.notes),
+        kind=specs[i.no].kind if i.no in specs else "", direction=specs[i.no].direction if i.no in specs else "")
+        for i in core.indicators])
+    Task.objects.bulk_create([Task(plan=plan, node=by_id[t.node], title=t.title[:200], body=t.body)
+                              for t in core.tasks])
+    Project.objects.bulk_create([Project(plan=plan, node=by_id[p.node], name=p.name[:200], column=p.column,
+                                         sector=p.sector[:100]) for p in core.projects])
+    Commitment.objects.bulk_create([Commitment(
+        plan=plan, node=by_id[c.node], text=c.text, quantity=c.quantity[:300], due_year=c.deadline,
+        recurring=c.recurring, value=c.value, value_max=c.value_max, unit=c.unit, comparator=c.comparator)
+        for c in core.commitments])
+    return plan

@@ -1,0 +1,92 @@
+"""One settings module, configured by environment variables; SQLite by default.
+
+PLANWATCH_SECRET_KEY   required unless PLANWATCH_DEBUG=1 (the demo sets a throwaway one)
+PLANWATCH_DEBUG        1 for development and the demo
+DATABASE_URL           e.g. postgres://postgres@127.0.0.1:5432/planwatch (default: SQLite in PLANWATCH_DATA)
+PLANWATCH_DATA         folder for the SQLite database and uploads (default: ./var)
+PLANWATCH_ALLOWED_HOSTS comma-separated (default: 127.0.0.1,localhost)
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+
+BASE_DIR = Path(__file__).resolve().parent
+DATA_DIR = Path(os.environ.get("PLANWATCH_DATA", "var")).resolve()
+DEBUG = os.environ.get("PLANWATCH_DEBUG", "") == "1"
+SECRET_KEY = os.environ.get("PLANWATCH_SECRET_KEY", "")
+if not SECRET_KEY:
+    if not DEBUG:
+        raise ImproperlyConfigured("请设置环境变量 PLANWATCH_SECRET_KEY（生产环境不能使用默认密钥）")
+    SECRET_KEY = "planwatch-development-only-key-not-for-production"
+ALLOWED_HOSTS = os.environ.get("PLANWATCH_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",")
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "planwatch.web",
+    "planwatch.web.accounts",
+    "planwatch.web.plans",
+    "planwatch.web.monitoring",
+]
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+ROOT_URLCONF = "planwatch.web.urls"
+TEMPLATES = [{
+    "BACKEND": "django.template.backends.django.DjangoTemplates",
+    "DIRS": [],
+    "APP_DIRS": True,
+    "OPTIONS": {"context_processors": [
+        "django.template.context_processors.request",
+        "django.contrib.auth.context_processors.auth",
+        "django.contrib.messages.context_processors.messages",
+        "planwatch.web.context.site",
+    ]},
+}]
+WSGI_APPLICATION = "planwatch.web.wsgi.application"
+DATABASES = {"default": dj_database_url.parse(
+    os.environ.get("DATABASE_URL", f"sqlite:///{DATA_DIR / 'planwatch.sqlite3'}"), conn_max_age=60)}
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20  # writers wait instead of failing at once
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+LANGUAGE_CODE = "zh-hans"
+LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
+TIME_ZONE = "Asia/Shanghai"
+USE_I18N = True
+USE_TZ = True
+STATIC_URL = "/static/"
+STATIC_ROOT = DATA_DIR / "static"
+WHITENOISE_USE_FINDERS = True  # serve from the app folders in development and tests too
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "overview"
+LOGOUT_REDIRECT_URL = "public"
+SESSION_COOKIE_AGE = 8 * 3600  # a working day
+SESSION_COOKIE_HTTPONLY = True
+CSRF_COOKIE_HTTPONLY = True
+SECURE_CONTENT_TYPE_NOSNIFF = True
+X_FRAME_OPTIONS = "DENY"
+DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
+PLANWATCH_SHOW_SIMULATED = os.environ.get("PLANWATCH_SHOW_SIMULATED", "1") == "1"

@@ -1,0 +1,21 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import path
+from django.views.generic import RedirectView
+
+from . import views
+
+urlpatterns = [
+    path("", RedirectView.as_view(pattern_name="overview", permanent=False)),
+    path("overview/", views.overview, name="overview"),
+    path("public/", views.public, name="public"),
+    path("plans/<int:plan>/indicators/<int:no>/", views.indicator, name="indicator"),
+    path("plans/<int:pk>/", views.plan_outline, name="plan"),
+    path("report/", views.report, name="report"),
+    path("report/save/", views.save, name="save"),
+    path("observations/<int:pk>/move/", views.move, name="move"),
+    path("review/", views.review, name="review"),
+    path("login/", auth_views.LoginView.as_view(), name="login"),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("admin/", admin.site.urls),
+]

@@ -1,0 +1,168 @@
+"""Pages. Each view reads through a service or the core and checks permissions in accounts.permissions."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from ..core.decompose import decompose
+from ..core.evaluation import LAGGING, evaluation_mode
+from .accounts.models import Region
+from .accounts.permissions import can_report, can_review, can_view_unpublished, department_of, role_of
+from .monitoring.models import Observation, Status
+from .monitoring.services import core_indicators, evaluate_plan, save_value, transition, visible_observations
+from .plans.models import Indicator, Plan
+
+STATUS_ORDER = ["提前实现", "快于预期", "基本符合预期", "滞后", "逆向", "已完成", "未完成", "无数据", "无量化目标"]
+
+
+def _plan(request: HttpRequest) -> Plan:
+    plan = Plan.objects.filter(parent__isnull=True).order_by("id").first()
+    if plan is None:
+        raise Http404("尚未导入规划")
+    return plan
+
+
+def _as_of(request: HttpRequest, plan: Plan) -> int:
+    try:
+        year = int(request.GET.get("as_of", ""))
+    except ValueError:
+        year = plan.end_year or 2025
+    return max(min(year, (plan.end_year or year) + 5), (plan.base_year or year) + 1)
+
+
+def _summary(plan: Plan, as_of: int, public: bool) -> dict[str, Any]:
+    results, simulated = evaluate_plan(plan, as_of, public)
+    counts = Counter(e.label for e in results)
+    leads = {i.no: i.lead for i in plan.indicators.select_related("lead")}
+    lagging = [e for e in results if e.status in LAGGING]
+    by_department = Counter(str(leads.get(e.no) or "未指定") for e in lagging)
+    return {"plan": plan, "as_of": as_of, "mode": evaluation_mode(as_of, plan.base_year or 0, plan.end_year or 0),
+            "results": results, "simulated": simulated, "leads": leads,
+            "counts": [(label, counts[label]) for label in STATUS_ORDER if counts[label]],
+            "binding_lagging": [e for e in lagging if e.binding], "by_department": by_department.most_common(),
+            "years": list(range((plan.base_year or 2020) + 1, (plan.end_year or 2025) + 1))}
+
+
+def public(request: HttpRequest) -> HttpResponse:
+    """公众门户: published data only, no login."""
+    plan = _plan(request)
+    return render(request, "web/public.html", _summary(plan, _as_of(request, plan), public=True))
+
+
+@login_required
+def overview(request: HttpRequest) -> HttpResponse:
+    plan = _plan(request)
+    return render(request, "web/overview.html", _summary(plan, _as_of(request, plan), public=False))
+
+
+def indicator(request: HttpRequest, plan: int, no: int) -> HttpResponse:
+    ind = get_object_or_404(Indicator.objects.select_related("plan", "lead"), plan_id=plan, no=no)
+    plan = ind.plan  # type: ignore[assignment]
+    see_all = can_view_unpublished(request.user)
+    as_of = _as_of(request, plan)
+    results, simulated = evaluate_plan(plan, as_of, public=not see_all)
+    result = next(e for e in results if e.no == ind.no)
+    rows = visible_observations(plan, public=not see_all).filter(indicator=ind, region=plan.region).order_by("year")
+    specs = [s for s in _specs(plan) if s.no == ind.no]
+    path = decompose(specs)[0].values if specs else {}
+    chart = {"years": [str(y) for y in range((plan.base_year or 2020), (plan.end_year or 2025) + 1)],
+             "target": [ind.baseline_value] + [path.get(y) for y in range((plan.base_year or 2020) + 1,
+                                                                             (plan.end_year or 2025) + 1)],
+             "actual": [next((o.value for o in rows if o.year == y), None)
+                        for y in range(plan.base_year or 2020, (plan.end_year or 2025) + 1)],
+             "unit": ind.unit, "name": ind.name}
+    mine = Observation.objects.filter(indicator=ind).prefetch_related("events__actor") if see_all else []
+    return render(request, "web/indicator.html", {
+        "ind": ind, "plan": plan, "result": result, "rows": rows, "chart": chart, "as_of": as_of,
+        "simulated": simulated or any(o.simulated for o in rows), "observations": mine,
+        "may_report": can_report(request.user, ind), "may_review": can_review(request.user)})
+
+
+def _specs(plan: Plan) -> list[Any]:
+    from ..core.kinds import plan_specs
+
+    return plan_specs(list(core_indicators(plan)), plan.base_year or 0, plan.end_year or 0)
+
+
+def plan_outline(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = get_object_or_404(Plan, pk=pk)
+    nodes = plan.nodes.filter(kind__in=["part", "chapter", "section", "column", "appendix"]).order_by("position")
+    return render(request, "web/plan.html", {"plan": plan, "nodes": nodes,
+                                              "counts": {"indicators": plan.indicators.count(),
+                                                         "tasks": plan.tasks.count(),
+                                                         "projects": plan.projects.count(),
+                                                         "commitments": plan.commitments.count()}})
+
+
+@login_required
+def report(request: HttpRequest) -> HttpResponse:
+    """填报: the reporter's own items (the admin sees all)."""
+    plan = _plan(request)
+    indicators = plan.indicators.select_related("lead").order_by("no")
+    if role_of(request.user) != "admin":
+        indicators = indicators.filter(lead=department_of(request.user)) if department_of(request.user) else \
+            indicators.none()
+    entries = Observation.objects.filter(indicator__in=indicators, simulated=False).select_related(
+        "indicator", "region").order_by("indicator__no", "year")
+    return render(request, "web/report.html", {"plan": plan, "indicators": indicators, "entries": entries,
+                                               "years": range((plan.base_year or 2020) + 1, (plan.end_year or 2025) + 1),
+                                               "may_review": can_review(request.user)})
+
+
+@login_required
+@require_POST
+def save(request: HttpRequest) -> HttpResponse:
+    ind = get_object_or_404(Indicator, pk=request.POST.get("indicator"))
+    region = Region.objects.get(pk=request.POST.get("region") or ind.plan.region_id)
+    try:
+        year = int(request.POST.get("year", ""))
+        value = float(request.POST.get("value", "").replace(",", ""))
+    except ValueError:
+        messages.error(request, "年份和数值必须是数字")
+        return redirect("report")
+    version = request.POST.get("version")
+    try:
+        save_value(request.user, ind, region, year, value, request.POST.get("comment", "").strip(),
+                   int(version) if version else None)
+        messages.success(request, f"已保存：{ind.name} {year}年 {value:g}{ind.unit}（草稿，提交后由发改局审核）")
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    except PermissionDenied as exc:
+        return render(request, "web/denied.html", {"message": str(exc)}, status=403)
+    return redirect("report")
+
+
+@login_required
+@require_POST
+def move(request: HttpRequest, pk: int) -> HttpResponse:
+    to = request.POST.get("to", "")
+    if to not in Status.values:
+        messages.error(request, "未知的操作")
+        return redirect(request.POST.get("next") or "report")
+    try:
+        obs = transition(request.user, pk, to, request.POST.get("reason", ""))
+        messages.success(request, f"{obs.indicator.name} {obs.year}年：{obs.get_status_display()}")
+    except Observation.DoesNotExist as exc:
+        raise Http404("没有这条数据") from exc
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    except PermissionDenied as exc:
+        return render(request, "web/denied.html", {"message": str(exc)}, status=403)
+    return redirect(request.POST.get("next") or "report")
+
+
+@login_required
+def review(request: HttpRequest) -> HttpResponse:
+    if not can_review(request.user):
+        return render(request, "web/denied.html", {"message": "只有发改局管理员可以审核"}, status=403)
+    pending = Observation.objects.filter(status__in=[Status.SUBMITTED, Status.APPROVED]).select_related(
+        "indicator", "region", "indicator__lead").order_by("indicator__no", "year")
+    return render(request, "web/review.html", {"pending": pending})

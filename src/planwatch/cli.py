@@ -150,7 +150,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from django.conf import settings
     from django.core.management import call_command
 
-    Path(settings.STATIC_ROOT).mkdir(parents=True, exist_ok=True)  # also creates the data folder
+    Path(settings.DATA_DIR).mkdir(parents=True, exist_ok=True)
+    if settings.STATIC_ROOT:
+        Path(settings.STATIC_ROOT).mkdir(parents=True, exist_ok=True)
     call_command("migrate", verbosity=0)
     if args.demo:
         from .web.plans.models import Plan

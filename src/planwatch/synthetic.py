@@ -48,14 +48,17 @@ def simulate(specs: list[IndicatorSpec], regions: int, seed: int = 2021, gap_rat
     for i, s in enumerate(specs):  # one vectorised expression per indicator kind
         t = s.target if s.target is not None else 5.0
         b = s.baseline if s.baseline is not None else (t * 0.8 if t else 1.0)
-        scale = rng.lognormal(0.0, 0.3 * spread, size=(n_r, 1))
+        # regions differ in size; a single simulated region keeps its own plan's scale
+        scale = rng.lognormal(0.0, 0.3 * spread, size=(n_r, 1)) if n_r > 1 else np.ones((1, 1))
         if s.kind in ("growth_rate", "relational"):
             values[i] = t * pace[i] + noise[i] * 1.5
         elif s.kind == "cumulative":
             yearly = (1 - (1 - t / 100) ** (1 / s.years)) * 100
             values[i] = yearly * pace[i] + noise[i] * 0.5
-        elif s.kind in ("ceiling", "floor"):
-            values[i] = b + noise[i] * abs(t - b + 0.5) * 0.6
+        elif s.kind == "ceiling":  # mostly inside the ceiling, now and then across it
+            values[i] = np.minimum(b, t) + noise[i] * abs(t - b + 0.5) * 0.6
+        elif s.kind == "floor":
+            values[i] = t + 0.3 + noise[i] * 0.3
         else:
             values[i] = (b + (t - b) * k[0] / s.years * pace[i]) * scale + noise[i] * abs(t - b) * 0.05 * scale
     values[:, :, 0] = np.where(np.isnan(values[:, :, 0]), 0, values[:, :, 0])

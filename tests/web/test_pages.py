@@ -40,3 +40,15 @@ def test_reporters_see_only_their_own_indicators(reporter: Client, demo: Plan) -
 
 def test_an_unknown_indicator_is_a_404(outsider: Client, demo: Plan) -> None:
     assert outsider.get(f"/plans/{demo.pk}/indicators/99/").status_code == 404
+
+
+def test_the_operation_log_speaks_chinese(admin_client: Client, demo: Plan) -> None:
+    from django.contrib.auth.models import User
+
+    from planwatch.web.monitoring.services import save_value, transition
+
+    obs = save_value(User.objects.get(username="tjj_tianbao"), demo.indicators.get(no=1), demo.region, 2025, 6.6,
+                     source="log")
+    transition(User.objects.get(username="tjj_tianbao"), obs.pk, "submitted")
+    body = admin_client.get(f"/plans/{demo.pk}/indicators/1/").content.decode()
+    assert "<td>提交</td><td>草稿 → 已提交</td>" in body

@@ -62,3 +62,18 @@ class ObservationEvent(models.Model):
     class Meta:
         verbose_name = verbose_name_plural = "操作记录"
         ordering = ["at", "id"]
+
+    ACTIONS = {"create": "新建", "edit": "修改", "submit": "提交", "approve": "审核通过", "return": "退回",
+               "publish": "发布"}
+
+    @property
+    def action_label(self) -> str:
+        return self.ACTIONS.get(self.action, self.action)
+
+    @property
+    def from_label(self) -> str:
+        return Status(self.from_status).label if self.from_status else ""
+
+    @property
+    def to_label(self) -> str:
+        return Status(self.to_status).label

@@ -124,7 +124,9 @@ DEFAULT_SETTINGS = Settings()
 def evaluate_plan(plan: Plan, as_of: int, public: bool, region: Region | None = None,
                   settings: Settings = DEFAULT_SETTINGS) -> tuple[list[Evaluation], bool]:
     """Evaluate what this audience may see. Returns the results and whether simulated values were used."""
-    rows = list(visible_observations(plan, public).filter(region=region or plan.region))
+    # reported values first: with equal standing, the choice rule keeps the earlier row, so a department's
+    # figure always wins over a simulated one for the same year
+    rows = list(visible_observations(plan, public).filter(region=region or plan.region).order_by("simulated", "id"))
     records = [{"indicator": str(o.indicator.no), "year": str(o.year), "value": repr(o.value),
                 "region": o.region.name, "source": o.source,
                 "flag": o.flag} for o in rows]  # final / expected / partial, as parse_flag reads them

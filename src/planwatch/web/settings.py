@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "ninja",  # serves the Swagger UI assets locally (no CDN)
     "planwatch.web",
     "planwatch.web.accounts",
     "planwatch.web.plans",

@@ -4,6 +4,7 @@ from django.urls import path
 from django.views.generic import RedirectView
 
 from . import views
+from .api import api
 
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="overview", permanent=False)),
@@ -18,4 +19,5 @@ urlpatterns = [
     path("login/", auth_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),
+    path("api/", api.urls),
 ]

@@ -1,0 +1,254 @@
+"""REST API (OpenAPI at /api/openapi.json, interactive docs at /api/docs, served offline).
+
+Reads are open: anonymous callers see published data only, token holders what their role may see.
+Writes need a token (``Authorization: Bearer pw_…``) and go through the same services and the same
+permission helper as the web pages. Exports: CSV (UTF-8 with BOM, for Excel), XLSX or JSON.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from ninja import NinjaAPI, Schema, Status
+from ninja.security import HttpBearer
+
+from ..exports import safe_cell
+from .accounts.models import ApiToken, Region
+from .accounts.permissions import can_view_unpublished
+from .monitoring.models import Observation
+from .monitoring.services import WorkflowError, evaluate_plan, save_value, transition, visible_observations
+from .plans.models import Indicator, Plan
+
+
+class Token(HttpBearer):
+    def authenticate(self, request: HttpRequest, token: str) -> Any:
+        row = ApiToken.objects.select_related("user").filter(key_hash=ApiToken.hash(token)).first()
+        if row is None or not row.user.is_active:
+            return None
+        ApiToken.objects.filter(pk=row.pk).update(last_used=timezone.now())
+        request.user = row.user
+        return row.user
+
+
+class Optional(Token):
+    """Reads: a valid token gives the caller's role; no token is the public."""
+
+    def __call__(self, request: HttpRequest) -> Any:
+        header = request.headers.get("Authorization", "")
+        if not header:
+            return "public"
+        return super().__call__(request)
+
+
+api = NinjaAPI(title="Planwatch 规划实施监测评估平台 API", version="1.0", urls_namespace="api",
+               description="规划、主要指标、监测数据与评估结果。匿名访问只返回已发布数据；写操作需要令牌。")
+
+
+@api.exception_handler(PermissionDenied)
+def _denied(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
+    return api.create_response(request, {"detail": str(exc) or "没有权限"}, status=403)
+
+
+@api.exception_handler(ValidationError)
+def _invalid(request: HttpRequest, exc: ValidationError) -> HttpResponse:
+    return api.create_response(request, {"detail": " ".join(exc.messages)}, status=400)
+
+
+class PlanOut(Schema):
+    id: int
+    title: str
+    region: str
+    base_year: int | None
+    end_year: int | None
+    indicators: int
+
+
+class IndicatorOut(Schema):
+    no: int
+    name: str
+    category: str
+    unit: str
+    baseline_year: int | None
+    baseline_value: float | None
+    target_year: int | None
+    target: str
+    growth: str
+    attribute: str
+    kind: str
+    direction: str
+    lead: str | None
+    notes: list[str]
+
+
+class ObservationOut(Schema):
+    id: int
+    indicator: int
+    region: str
+    year: int
+    value: float
+    flag: str
+    source: str
+    simulated: bool
+    status: str
+
+
+class ObservationIn(Schema):
+    indicator: int
+    year: int
+    value: float
+    region: str | None = None
+    comment: str = ""
+    source: str = ""
+    version: int | None = None
+
+
+class MoveIn(Schema):
+    to: str
+    reason: str = ""
+
+
+class EvaluationOut(Schema):
+    no: int
+    name: str
+    region: str
+    kind: str
+    status: str
+    label: str
+    binding: bool
+    unit: str
+    expected: float | None
+    actual: float | None
+    actual_year: int | None
+    ratio: float | None
+    required_rate: float | None
+    projection: float | None
+    explanation: str
+    flags: list[str]
+
+
+def _public(request: HttpRequest) -> bool:
+    return not can_view_unpublished(request.user)
+
+
+def _plan_out(p: Plan) -> dict[str, Any]:
+    return {"id": p.pk, "title": p.title, "region": p.region.name, "base_year": p.base_year, "end_year": p.end_year,
+            "indicators": p.indicators.count()}
+
+
+@api.get("/plans", response=list[PlanOut], auth=Optional(), summary="规划列表")
+def plans(request: HttpRequest) -> list[dict[str, Any]]:
+    return [_plan_out(p) for p in Plan.objects.select_related("region")]
+
+
+@api.get("/plans/{plan_id}", response=PlanOut, auth=Optional(), summary="规划")
+def plan(request: HttpRequest, plan_id: int) -> dict[str, Any]:
+    return _plan_out(get_object_or_404(Plan.objects.select_related("region"), pk=plan_id))
+
+
+def _indicator_rows(p: Plan) -> list[dict[str, Any]]:
+    return [{"no": i.no, "name": i.name, "category": i.category, "unit": i.unit, "baseline_year": i.baseline_year,
+             "baseline_value": i.baseline_value, "target_year": i.target_year, "target": i.target_raw,
+             "growth": i.growth_raw, "attribute": i.attribute, "kind": i.kind, "direction": i.direction,
+             "lead": i.lead.name if i.lead else None, "notes": list(i.notes)}
+            for i in p.indicators.select_related("lead")]
+
+
+@api.get("/plans/{plan_id}/indicators", response=list[IndicatorOut], auth=Optional(), summary="主要指标")
+def indicators(request: HttpRequest, plan_id: int) -> list[dict[str, Any]]:
+    return _indicator_rows(get_object_or_404(Plan, pk=plan_id))
+
+
+def _observation_rows(request: HttpRequest, p: Plan, year: int | None) -> list[dict[str, Any]]:
+    qs = visible_observations(p, public=_public(request)).order_by("indicator__no", "year", "id")
+    if year is not None:
+        qs = qs.filter(year=year)
+    return [{"id": o.pk, "indicator": o.indicator.no, "region": o.region.name, "year": o.year, "value": o.value,
+             "flag": o.flag, "source": o.source, "simulated": o.simulated, "status": o.status} for o in qs]
+
+
+@api.get("/plans/{plan_id}/observations", response=list[ObservationOut], auth=Optional(),
+         summary="监测数据（匿名只返回已发布数据）")
+def observations(request: HttpRequest, plan_id: int, year: int | None = None) -> list[dict[str, Any]]:
+    return _observation_rows(request, get_object_or_404(Plan, pk=plan_id), year)
+
+
+def _evaluation_rows(request: HttpRequest, p: Plan, as_of: int) -> list[dict[str, Any]]:
+    results, _ = evaluate_plan(p, as_of, public=_public(request))
+    return [e.as_dict() for e in results]
+
+
+@api.get("/plans/{plan_id}/evaluation", response=list[EvaluationOut], auth=Optional(), summary="评估结果")
+def evaluation(request: HttpRequest, plan_id: int, as_of: int) -> list[dict[str, Any]]:
+    p = get_object_or_404(Plan, pk=plan_id)
+    if p.base_year is not None and p.end_year is not None and not p.base_year < as_of <= p.end_year + 5:
+        raise ValidationError(f"评估年份 {as_of} 不在规划期 {p.base_year + 1}—{p.end_year} 年内")
+    return _evaluation_rows(request, p, as_of)
+
+
+@api.post("/observations", response={201: ObservationOut}, auth=Token(), summary="填报数值（草稿）")
+def create_observation(request: HttpRequest, payload: ObservationIn) -> Status[dict[str, Any]]:
+    ind = get_object_or_404(Indicator.objects.select_related("plan", "plan__region"), pk=payload.indicator)
+    region = get_object_or_404(Region, name=payload.region) if payload.region else ind.plan.region
+    o = save_value(request.user, ind, region, payload.year, payload.value, payload.comment, payload.version,
+                   payload.source)
+    return Status(201, {"id": o.pk, "indicator": ind.no, "region": region.name, "year": o.year, "value": o.value,
+                        "flag": o.flag, "source": o.source, "simulated": o.simulated, "status": o.status})
+
+
+@api.post("/observations/{observation_id}/transition", response=ObservationOut, auth=Token(),
+          summary="提交 / 审核 / 退回 / 发布")
+def move(request: HttpRequest, observation_id: int, payload: MoveIn) -> dict[str, Any]:
+    get_object_or_404(Observation, pk=observation_id)
+    try:
+        o = transition(request.user, observation_id, payload.to, payload.reason)
+    except ValueError as exc:  # an unknown status name
+        raise WorkflowError(f"未知的状态：{payload.to}") from exc
+    return {"id": o.pk, "indicator": o.indicator.no, "region": o.region.name, "year": o.year, "value": o.value,
+            "flag": o.flag, "source": o.source, "simulated": o.simulated, "status": o.status}
+
+
+EXPORTS = {"indicators": "主要指标", "observations": "监测数据", "evaluation": "评估结果"}
+
+
+@api.get("/plans/{plan_id}/export/{what}", auth=Optional(), summary="导出 CSV / XLSX / JSON",
+         response={200: Any})
+def export(request: HttpRequest, plan_id: int, what: str, format: str = "csv", as_of: int | None = None) -> Any:
+    p = get_object_or_404(Plan, pk=plan_id)
+    if what not in EXPORTS or format not in ("csv", "xlsx", "json"):
+        raise ValidationError(f"可导出：{'、'.join(EXPORTS)}；格式：csv、xlsx、json")
+    if what == "indicators":
+        rows = _indicator_rows(p)
+    elif what == "observations":
+        rows = _observation_rows(request, p, None)
+    else:
+        rows = _evaluation_rows(request, p, as_of or p.end_year or 2025)
+    if format == "json":
+        return rows
+    header = list(rows[0]) if rows else []
+    table = [header] + [[safe_cell(", ".join(v) if isinstance(v, list) else v) for v in r.values()] for r in rows]
+    name = f"plan{p.pk}-{what}"
+    if format == "csv":
+        buffer = io.StringIO()
+        csv.writer(buffer).writerows(table)
+        response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    else:
+        import openpyxl
+
+        wb = openpyxl.Workbook()
+        ws = wb.active
+        assert ws is not None
+        ws.title = EXPORTS[what]
+        for row in table:
+            ws.append(row)
+        buffer_b = io.BytesIO()
+        wb.save(buffer_b)
+        response = HttpResponse(buffer_b.getvalue(),
+                                content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = f'attachment; filename="{name}.{format}"'
+    return response

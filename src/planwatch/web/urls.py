@@ -16,6 +16,7 @@ urlpatterns = [
     path("report/save/", views.save, name="save"),
     path("observations/<int:pk>/move/", views.move, name="move"),
     path("review/", views.review, name="review"),
+    path("search/", views.search_page, name="search"),
     path("login/", auth_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),

@@ -166,3 +166,13 @@ def review(request: HttpRequest) -> HttpResponse:
     pending = Observation.objects.filter(status__in=[Status.SUBMITTED, Status.APPROVED]).select_related(
         "indicator", "region", "indicator__lead").order_by("indicator__no", "year")
     return render(request, "web/review.html", {"pending": pending})
+
+
+def search_page(request: HttpRequest) -> HttpResponse:
+    """全文检索: open to everyone (the plan text is public)."""
+    from .plans.search import search
+
+    plan = _plan(request)
+    query = request.GET.get("q", "").strip()[:100]
+    hits = search(plan, query) if query else []
+    return render(request, "web/search.html", {"plan": plan, "query": query, "hits": hits})

@@ -127,3 +127,21 @@ class Commitment(Responsibility):
     class Meta:
         verbose_name = verbose_name_plural = "量化承诺"
         ordering = ["id"]
+
+
+class SearchDoc(models.Model):
+    """One searchable text (a node's text, a task, a project, an indicator) with its search tokens.
+
+    The tokens (planwatch.core.textsearch) are indexed by an FTS5 table on SQLite and by a GIN index on
+    to_tsvector('simple', tokens) on PostgreSQL; both are created by migration 0002 for their database."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="search_docs")
+    kind = models.CharField(max_length=20)
+    node_id = models.CharField(max_length=100, blank=True)
+    ref = models.PositiveIntegerField(default=0)  # indicator number for indicators
+    title = models.CharField(max_length=300)
+    text = models.TextField()
+    tokens = models.TextField()
+
+    class Meta:
+        verbose_name = verbose_name_plural = "检索条目"

@@ -47,4 +47,7 @@ def import_plan(core: CorePlan, region: Region, title: str | None = None, parent
         plan=plan, node=by_id[c.node], text=c.text, quantity=c.quantity[:300], due_year=c.deadline,
         recurring=c.recurring, value=c.value, value_max=c.value_max, unit=c.unit, comparator=c.comparator)
         for c in core.commitments])
+    from .search import build_index  # same transaction: a plan is never stored without its index
+
+    build_index(plan)
     return plan

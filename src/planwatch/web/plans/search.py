@@ -1,0 +1,76 @@
+"""Full-text search over a plan: the same tokens on SQLite (FTS5) and PostgreSQL (tsvector 'simple')."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db import connection
+
+from ...core.textsearch import highlight, index_tokens, query_tokens
+from .models import Plan, SearchDoc
+
+KIND_LABELS = {"node": "正文", "column": "专栏", "task": "重点任务", "project": "重大项目", "indicator": "主要指标"}
+
+
+def build_index(plan: Plan) -> int:
+    """(Re)index a plan's texts; runs inside the caller's transaction."""
+    SearchDoc.objects.filter(plan=plan).delete()
+    docs = []
+    for node in plan.nodes.exclude(text=""):
+        kind = "column" if node.kind == "column" else "node"
+        docs.append(SearchDoc(plan=plan, kind=kind, node_id=node.node_id, title=node.title or node.node_id,
+                              text=node.text, tokens=index_tokens(f"{node.title}\n{node.text}")))
+    for task in plan.tasks.select_related("node"):
+        docs.append(SearchDoc(plan=plan, kind="task", node_id=task.node.node_id, title=task.title,
+                              text=task.body, tokens=index_tokens(f"{task.title}\n{task.body}")))
+    for project in plan.projects.select_related("node"):
+        docs.append(SearchDoc(plan=plan, kind="project", node_id=project.node.node_id, title=project.name,
+                              text=f"专栏{project.column} {project.sector}",
+                              tokens=index_tokens(f"{project.name} {project.sector}")))
+    for ind in plan.indicators.all():
+        docs.append(SearchDoc(plan=plan, kind="indicator", ref=ind.no, title=ind.name,
+                              text=f"{ind.category} {ind.unit} 目标{ind.target_raw}",
+                              tokens=index_tokens(f"{ind.name} {ind.category}")))
+    SearchDoc.objects.bulk_create(docs, batch_size=500)  # the SQLite trigger fills the FTS5 table
+    return len(docs)
+
+
+@dataclass(frozen=True)
+class Hit:
+    kind: str
+    label: str
+    title: str
+    snippet: str  # escaped HTML with <mark> around every hit
+    node_id: str
+    ref: int
+
+
+def _matching_ids(plan: Plan, tokens: list[str], limit: int) -> list[int]:
+    if connection.vendor == "sqlite":
+        match = " ".join('"' + t.replace('"', '""') + '"' for t in tokens)  # every token quoted: no FTS5 syntax
+        sql = ("SELECT d.id FROM plans_search_fts f JOIN plans_searchdoc d ON d.id = f.rowid WHERE "
+               "plans_search_fts MATCH %s AND d.plan_id = %s ORDER BY bm25(plans_search_fts) LIMIT %s")
+        params: list[object] = [match, plan.pk, limit]
+    elif connection.vendor == "postgresql":
+        sql = ("SELECT id FROM plans_searchdoc WHERE plan_id = %s AND to_tsvector('simple', tokens) @@ "
+               "plainto_tsquery('simple', %s) ORDER BY ts_rank(to_tsvector('simple', tokens), "
+               "plainto_tsquery('simple', %s)) DESC, id LIMIT %s")
+        params = [plan.pk, " ".join(tokens), " ".join(tokens), limit]
+    else:  # a database without a full-text index: scan the stored tokens
+        wanted = set(tokens)
+        return [d.id for d in SearchDoc.objects.filter(plan=plan).only("id", "tokens")
+                if wanted <= set(d.tokens.split())][:limit]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return [row[0] for row in cursor.fetchall()]
+
+
+def search(plan: Plan, query: str, limit: int = 50) -> list[Hit]:
+    """Documents containing every token of the query, best first, with highlighted snippets."""
+    tokens = query_tokens(query)
+    if not tokens:
+        return []
+    order = _matching_ids(plan, tokens, limit)
+    docs = {d.id: d for d in SearchDoc.objects.filter(id__in=order)}
+    return [Hit(d.kind, KIND_LABELS[d.kind], d.title, highlight(f"{d.title}：{d.text}", query), d.node_id, d.ref)
+            for d in (docs[i] for i in order)]

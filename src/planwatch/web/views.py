@@ -176,3 +176,94 @@ def search_page(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()[:100]
     hits = search(plan, query) if query else []
     return render(request, "web/search.html", {"plan": plan, "query": query, "hits": hits})
+
+
+def plans_list(request: HttpRequest) -> HttpResponse:
+    """All plans side by side: master plans with their special plans, for every region."""
+    plans = Plan.objects.select_related("region", "parent").order_by("region_id", "parent_id", "id")
+    return render(request, "web/plans.html", {"plans": plans, "may_import": can_review(request.user)})
+
+
+MAX_UPLOAD = 20 * 1024 * 1024
+
+
+def _upload(request: HttpRequest) -> tuple[bytes, str] | None:
+    upload = request.FILES.get("file")
+    if upload is None:
+        messages.error(request, "请选择要上传的文件")
+        return None
+    if upload.size and upload.size > MAX_UPLOAD:
+        messages.error(request, f"文件大小 {upload.size / 1048576:.1f} MB 超过上限 20 MB")
+        return None
+    return upload.read(MAX_UPLOAD + 1), upload.name or "upload"
+
+
+@login_required
+def plan_import(request: HttpRequest) -> HttpResponse:
+    """导入规划: a plan document (.txt/.docx/.pdf/.html) or an indicator table (.csv/.xlsx)."""
+    if not can_review(request.user):
+        return render(request, "web/denied.html", {"message": "只有发改局管理员可以导入规划"}, status=403)
+    regions = Region.objects.all()
+    context = {"regions": regions, "parents": Plan.objects.filter(parent__isnull=True)}
+    if request.method == "POST":
+        received = _upload(request)
+        if received is not None:
+            import tempfile
+            from pathlib import Path
+
+            from ..core.errors import PlanwatchError
+            from ..core.extract import extract_plan
+            from .plans.services import import_plan
+
+            data, name = received
+            suffix = Path(name).suffix.lower()[:6] if Path(name).suffix else ".txt"
+            with tempfile.TemporaryDirectory() as tmp:
+                path = Path(tmp) / f"upload{suffix}"
+                path.write_bytes(data)
+                try:
+                    core = extract_plan(path, max_bytes=MAX_UPLOAD)
+                except PlanwatchError as exc:
+                    messages.error(request, str(exc).replace(path.name, name))
+                    return render(request, "web/plan_import.html", context, status=400)
+            region = get_object_or_404(Region, pk=request.POST.get("region"))
+            parent = Plan.objects.filter(pk=request.POST.get("parent") or 0).first()
+            plan = import_plan(core, region, title=request.POST.get("title", "").strip()[:200] or core.title or name,
+                               parent=parent)
+            plan.source_name = name[:255]
+            plan.save(update_fields=["source_name"])
+            counts = core.counts()
+            messages.success(request, f"已导入《{plan.title}》：{counts['chapters']}章{counts['sections']}节"
+                                      f"{counts['columns']}个专栏，主要指标{counts['indicators']}项")
+            return redirect("plan", pk=plan.pk)
+    return render(request, "web/plan_import.html", context)
+
+
+@login_required
+def assignments(request: HttpRequest, pk: int) -> HttpResponse:
+    """Bulk responsibility assignment: GET the template, POST it back filled in."""
+    from .plans import assignments as service
+
+    plan = get_object_or_404(Plan, pk=pk)
+    if not can_review(request.user):
+        return render(request, "web/denied.html", {"message": "只有发改局管理员可以分配牵头单位"}, status=403)
+    if request.GET.get("download"):
+        response = HttpResponse(service.template(plan),
+                                content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        response["Content-Disposition"] = "attachment; filename*=UTF-8''%E5%88%86%E5%B7%A5%E6%A8%A1%E6%9D%BF.xlsx"
+        return response
+    errors: list[str] = []
+    if request.method == "POST":
+        received = _upload(request)
+        if received is not None:
+            from ..core.errors import PlanwatchError
+
+            try:
+                changes, errors = service.read(plan, received[0])
+            except PlanwatchError as exc:
+                errors = [str(exc)]
+            if not errors:
+                n = service.apply(plan, changes)
+                messages.success(request, f"已更新{n}项的牵头单位、配合单位和完成时限")
+                return redirect("assignments", pk=plan.pk)
+            messages.error(request, f"表格有{len(errors)}处问题，未做任何修改，请改正后重新上传")
+    return render(request, "web/assignments.html", {"plan": plan, "errors": errors}, status=400 if errors else 200)

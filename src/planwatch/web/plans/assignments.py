@@ -1,0 +1,160 @@
+"""Bulk assignment of 牵头单位 / 配合单位 / 完成时限 by Excel: download a template, fill it, upload it.
+
+Every row is checked before anything is written; one bad row means nothing is written and the person
+gets the list of rows to fix (sheet, row, what is wrong).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import transaction
+
+from ...core.errors import InputError
+from ...exports import safe_cell
+from ..accounts.models import Department
+from .models import Indicator, Plan, Project, Task
+
+SHEETS = {"主要指标": Indicator, "重点任务": Task, "重大项目": Project}
+HEADER = ["编号", "名称", "所在章节", "牵头单位", "配合单位（用、分隔）", "完成时限（YYYY-MM-DD）"]
+
+
+def template(plan: Plan) -> bytes:
+    """An .xlsx with one sheet per kind of item, current assignments filled in, departments listed."""
+    import openpyxl
+    from openpyxl.styles import Font
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    wb = openpyxl.Workbook()
+    default = wb.active
+    assert default is not None
+    wb.remove(default)
+    departments = list(Department.objects.values_list("name", flat=True))
+    for title, model in SHEETS.items():
+        ws = wb.create_sheet(title)
+        ws.append(HEADER)
+        for cell in ws[1]:
+            cell.font = Font(bold=True)
+        rows = model.objects.filter(plan=plan).select_related("lead").prefetch_related("co_units")
+        for item in rows.order_by("no" if model is Indicator else "id"):
+            key = item.no if model is Indicator else item.pk
+            name = item.name if model is not Task else item.title
+            where = "" if model is Indicator else item.node.node_id
+            ws.append([key, safe_cell(name), where, item.lead.name if item.lead else "",
+                       "、".join(d.name for d in item.co_units.all()),
+                       item.deadline.isoformat() if item.deadline else ""])
+        ws.column_dimensions["B"].width = 48
+        ws.column_dimensions["D"].width = 22
+        ws.column_dimensions["E"].width = 30
+        if departments:
+            rule = DataValidation(type="list", formula1=f"=部门!$A$1:$A${len(departments)}", allow_blank=True)
+            ws.add_data_validation(rule)
+            rule.add(f"D2:D{max(ws.max_row, 2) + 200}")
+    sheet = wb.create_sheet("部门")
+    for name in departments:
+        sheet.append([name])
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+@dataclass
+class Assignment:
+    model: type
+    key: int
+    lead: Department | None
+    co_units: list[Department] = field(default_factory=list)
+    deadline: dt.date | None = None
+
+
+def read(plan: Plan, data: bytes) -> tuple[list[Assignment], list[str]]:
+    """Parse and check a filled template. Returns the assignments and the errors (empty when all is well)."""
+    import openpyxl
+
+    from ...core.readers.docx import check_zip_bomb
+
+    path = _spool(data)
+    try:
+        check_zip_bomb(path, "Excel")
+        wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except InputError:
+        raise
+    except Exception as exc:  # openpyxl raises many kinds on a file that is not a workbook
+        raise InputError(f"不是有效的 Excel (.xlsx) 文件：{type(exc).__name__}") from exc
+    finally:
+        path.unlink(missing_ok=True)
+    departments = {d.name: d for d in Department.objects.all()}
+    changes: list[Assignment] = []
+    errors: list[str] = []
+    found = False
+    for title, model in SHEETS.items():
+        if title not in wb.sheetnames:
+            continue
+        found = True
+        keys = set(model.objects.filter(plan=plan).values_list("no" if model is Indicator else "id", flat=True))
+        for row_no, row in enumerate(wb[title].iter_rows(min_row=2, values_only=True), start=2):
+            cells = [("" if c is None else c) for c in (list(row) + [""] * 6)[:6]]
+            if not any(str(c).strip() for c in cells):
+                continue
+            where = f"“{title}”第{row_no}行"
+            key = cells[0]
+            if not (isinstance(key, int) or (isinstance(key, float) and key.is_integer()) or str(key).isdigit()):
+                errors.append(f"{where}：编号“{key}”不是数字")
+                continue
+            key = int(key)
+            if key not in keys:
+                errors.append(f"{where}：编号{key}在本规划中不存在")
+                continue
+            lead_name = str(cells[3]).strip()
+            lead = departments.get(lead_name) if lead_name else None
+            if lead_name and lead is None:
+                errors.append(f"{where}：牵头单位“{lead_name}”不在部门名单中")
+            co: list[Department] = []
+            for name in filter(None, (n.strip() for n in re.split(r"[、，,；;\s]+", str(cells[4])))):
+                if name not in departments:
+                    errors.append(f"{where}：配合单位“{name}”不在部门名单中")
+                elif name != lead_name:
+                    co.append(departments[name])
+            deadline = None
+            raw = cells[5]
+            if isinstance(raw, dt.datetime):
+                deadline = raw.date()
+            elif isinstance(raw, dt.date):
+                deadline = raw
+            elif str(raw).strip():
+                try:
+                    deadline = dt.date.fromisoformat(str(raw).strip().replace("/", "-").replace(".", "-"))
+                except ValueError:
+                    errors.append(f"{where}：完成时限“{raw}”不是日期（应为 2025-12-31 这样的格式）")
+            changes.append(Assignment(model, key, lead, co, deadline))
+    wb.close()
+    if not found:
+        errors.append("表格中没有“主要指标”“重点任务”“重大项目”工作表，请使用下载的模板")
+    return changes, errors
+
+
+@transaction.atomic
+def apply(plan: Plan, changes: list[Assignment]) -> int:
+    """Write all assignments at once (the caller has checked them with :func:`read`)."""
+    for change in changes:
+        lookup: dict[str, Any] = {"plan": plan, "no" if change.model is Indicator else "pk": change.key}
+        item = change.model.objects.select_for_update().get(**lookup)
+        item.lead = change.lead
+        item.deadline = change.deadline
+        item.save(update_fields=["lead", "deadline"])
+        item.co_units.set(change.co_units)
+    return len(changes)
+
+
+def _spool(data: bytes) -> Any:
+    import tempfile
+    from pathlib import Path
+
+    fd, name = tempfile.mkstemp(suffix=".xlsx")
+    with open(fd, "wb") as fh:
+        fh.write(data)
+    return Path(name)

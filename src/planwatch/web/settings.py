@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "planwatch.web.accounts",
     "planwatch.web.plans",
     "planwatch.web.monitoring",
+    "planwatch.web.ledgers",
 ]
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

@@ -5,6 +5,7 @@ from django.views.generic import RedirectView
 
 from . import views
 from .api import api
+from .ledgers import views as ledger_views
 
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="overview", permanent=False)),
@@ -20,6 +21,12 @@ urlpatterns = [
     path("observations/<int:pk>/move/", views.move, name="move"),
     path("review/", views.review, name="review"),
     path("search/", views.search_page, name="search"),
+    path("ledgers/<str:kind>/", ledger_views.ledger, name="ledger"),
+    path("ledgers/<str:kind>/<int:pk>/progress/", ledger_views.progress, name="progress"),
+    path("ledgers/<str:kind>/<int:pk>/notice/", ledger_views.notice, name="notice"),
+    path("supervision/", ledger_views.notices, name="notices"),
+    path("supervision/<int:pk>/<str:action>/", ledger_views.notice_action, name="notice_action"),
+    path("departments/<int:pk>/", ledger_views.department, name="department"),
     path("login/", auth_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),

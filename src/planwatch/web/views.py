@@ -43,7 +43,7 @@ def _summary(plan: Plan, as_of: int, public: bool) -> dict[str, Any]:
     counts = Counter(e.label for e in results)
     leads = {i.no: i.lead for i in plan.indicators.select_related("lead")}
     lagging = [e for e in results if e.status in LAGGING]
-    by_department = Counter(str(leads.get(e.no) or "未指定") for e in lagging)
+    by_department = Counter(leads.get(e.no) or "未指定" for e in lagging)
     return {"plan": plan, "as_of": as_of, "mode": evaluation_mode(as_of, plan.base_year or 0, plan.end_year or 0),
             "results": results, "simulated": simulated, "leads": leads,
             "counts": [(label, counts[label]) for label in STATUS_ORDER if counts[label]],

@@ -89,7 +89,18 @@ class Indicator(Responsibility):
         return self.attribute == "binding"
 
 
-class Task(Responsibility):
+class Trackable(models.Model):
+    """Progress of a task or project as reported by its lead unit (see the ledgers app)."""
+
+    progress = models.PositiveSmallIntegerField("进度（%）", default=0)
+    progress_note = models.CharField("进展说明", max_length=500, blank=True)
+    progress_updated = models.DateTimeField("进展更新时间", null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+
+class Task(Responsibility, Trackable):
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="tasks")
     node = models.ForeignKey(Node, on_delete=models.CASCADE, related_name="tasks")
     title = models.CharField("任务", max_length=200)
@@ -100,7 +111,7 @@ class Task(Responsibility):
         ordering = ["id"]
 
 
-class Project(Responsibility):
+class Project(Responsibility, Trackable):
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="projects")
     node = models.ForeignKey(Node, on_delete=models.CASCADE, related_name="projects")
     name = models.CharField("项目名称", max_length=200)

@@ -1,0 +1,80 @@
+"""Ledger lights (红黄绿) and the department assessment score (考核得分): rules without a framework.
+
+Light of a task or project as of a day:
+- green 绿: done (100 %), or progress at least the share of its time that has passed;
+- yellow 黄: behind that share by less than ``yellow_gap`` percentage points (default 20);
+- red 红: behind by more, or its deadline has passed unfinished.
+Time runs from the plan's start (1 January of the first plan year) to the item's deadline, or to the
+end of the plan period when no deadline is set.
+
+>>> import datetime as dt
+>>> light(60, dt.date(2025, 12, 31), dt.date(2023, 7, 1), dt.date(2021, 1, 1))
+'green'
+>>> light(45, dt.date(2025, 12, 31), dt.date(2023, 7, 1), dt.date(2021, 1, 1))  # 49.9 % of the time passed
+'yellow'
+>>> light(25, dt.date(2025, 12, 31), dt.date(2023, 7, 1), dt.date(2021, 1, 1))
+'red'
+>>> light(90, dt.date(2024, 12, 31), dt.date(2025, 3, 1), dt.date(2021, 1, 1))
+'red'
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+LIGHT_LABELS = {"green": "绿", "yellow": "黄", "red": "红"}
+
+
+def expected_progress(deadline: dt.date, today: dt.date, start: dt.date) -> float:
+    """The share of the item's time that has passed, in percent (0–100)."""
+    total = (deadline - start).days
+    if total <= 0:
+        return 100.0
+    return max(0.0, min(100.0, (today - start).days / total * 100))
+
+
+def light(progress: float, deadline: dt.date, today: dt.date, start: dt.date, yellow_gap: float = 20.0) -> str:
+    if progress >= 100:
+        return "green"
+    if today > deadline:
+        return "red"
+    gap = expected_progress(deadline, today, start) - progress
+    return "green" if gap <= 0 else "yellow" if gap < yellow_gap else "red"
+
+
+# 考核: points per indicator status, per ledger light; deduction per overdue unanswered 督办单
+INDICATOR_POINTS = {"achieved_early": 1.0, "ahead": 1.0, "on_track": 1.0, "met": 1.0, "behind": 0.5,
+                    "reversing": 0.0, "not_met": 0.0, "no_data": 0.0}
+LIGHT_POINTS = {"green": 1.0, "yellow": 0.6, "red": 0.0}
+WEIGHTS = {"indicators": 0.6, "ledger": 0.4}
+OVERDUE_NOTICE_DEDUCTION = 2.0
+
+
+@dataclass(frozen=True)
+class Score:
+    total: float
+    indicator_part: float | None
+    ledger_part: float | None
+    deduction: float
+    explanation: str
+
+
+def assessment_score(indicator_statuses: Iterable[str], lights: Iterable[str], overdue_notices: int) -> Score:
+    """考核得分 (0–100): 60 % indicators (by status), 40 % tasks and projects (by light), minus 2 points for
+    each 督办单 past its reply date without a reply. Indicators without a numeric target do not count; an
+    indicator with no data counts 0 — not reporting is not neutral. A part with no items is left out and
+    the other part carries the whole weight."""
+    ind = [INDICATOR_POINTS[s] for s in indicator_statuses if s in INDICATOR_POINTS]
+    led = [LIGHT_POINTS[x] for x in lights]
+    parts = {"indicators": sum(ind) / len(ind) * 100 if ind else None,
+             "ledger": sum(led) / len(led) * 100 if led else None}
+    weight = sum(WEIGHTS[k] for k, v in parts.items() if v is not None)
+    base = sum(WEIGHTS[k] * v for k, v in parts.items() if v is not None) / weight if weight else 0.0
+    deduction = OVERDUE_NOTICE_DEDUCTION * overdue_notices
+    total = max(0.0, round(base - deduction, 1))
+    text = (f"指标得分{parts['indicators']:.1f}（{len(ind)}项）" if ind else "无考核指标") + "，" + \
+           (f"任务与项目得分{parts['ledger']:.1f}（{len(led)}项）" if led else "无任务与项目") + \
+           (f"，逾期未答复督办单{overdue_notices}件扣{deduction:g}分" if overdue_notices else "")
+    return Score(total, parts["indicators"], parts["ledger"], deduction, text)

@@ -1,0 +1,146 @@
+"""任务台账, 重大项目台账, 督办单 and the department page with its 考核 score."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from ...core.ledger import LIGHT_LABELS, assessment_score
+from ..accounts.models import Department
+from ..accounts.permissions import can_report, can_review
+from ..monitoring.services import evaluate_plan
+from ..plans.models import Plan, Project, Task
+from . import services
+from .models import NoticeStatus, SupervisionNotice
+
+KINDS: dict[str, tuple[type[Task | Project], str]] = {"tasks": (Task, "任务台账"), "projects": (Project, "重大项目台账")}
+
+
+def _model(kind: str) -> tuple[Any, str]:
+    if kind not in KINDS:
+        raise Http404("没有这个台账")
+    return KINDS[kind]
+
+
+def _plan() -> Plan:
+    plan = Plan.objects.filter(parent__isnull=True).order_by("id").first()
+    if plan is None:
+        raise Http404("尚未导入规划")
+    return plan
+
+
+@login_required
+def ledger(request: HttpRequest, kind: str) -> HttpResponse:
+    model, title = _model(kind)
+    plan = _plan()
+    items = model.objects.filter(plan=plan).select_related("lead", "node", "plan").prefetch_related("notices")
+    department = request.GET.get("department")
+    if department:
+        items = items.filter(lead_id=department)
+    rows = [(item, services.item_light(item)) for item in items.order_by("id")]
+    wanted = request.GET.get("light")
+    if wanted in LIGHT_LABELS:
+        rows = [r for r in rows if r[1] == wanted]
+    counts = {key: sum(1 for _, x in rows if x == key) for key in LIGHT_LABELS}
+    return render(request, "web/ledger.html", {
+        "kind": kind, "title": title, "plan": plan, "rows": rows, "counts": counts, "labels": LIGHT_LABELS,
+        "departments": Department.objects.all(), "may_review": can_review(request.user),
+        "may_report": {item.pk for item, _ in rows if can_report(request.user, item)},
+        "today": timezone.localdate() + dt.timedelta(days=14)})
+
+
+def _denied(request: HttpRequest, exc: Exception) -> HttpResponse:
+    return render(request, "web/denied.html", {"message": str(exc)}, status=403)
+
+
+@login_required
+@require_POST
+def progress(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
+    model, _ = _model(kind)
+    item = get_object_or_404(model, pk=pk)
+    try:
+        services.update_progress(request.user, item, int(request.POST.get("progress", "")),
+                                 request.POST.get("note", "").strip())
+        messages.success(request, "进展已更新")
+    except ValueError:
+        messages.error(request, "进度应为 0 到 100 的整数")
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    except PermissionDenied as exc:
+        return _denied(request, exc)
+    return redirect("ledger", kind=kind)
+
+
+@login_required
+@require_POST
+def notice(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
+    model, _ = _model(kind)
+    item = get_object_or_404(model, pk=pk)
+    try:
+        due = dt.date.fromisoformat(request.POST.get("reply_due", ""))
+        services.issue_notice(request.user, item, request.POST.get("reason", ""), due)
+        messages.success(request, f"已向{item.lead}下发督办单")
+    except ValueError:
+        messages.error(request, "答复时限应为日期")
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    except PermissionDenied as exc:
+        return _denied(request, exc)
+    return redirect("ledger", kind=kind)
+
+
+@login_required
+def notices(request: HttpRequest) -> HttpResponse:
+    rows = SupervisionNotice.objects.select_related("department", "task", "project", "indicator")
+    if not can_review(request.user):
+        profile = getattr(request.user, "profile", None)
+        rows = rows.filter(department=getattr(profile, "department", None))
+    return render(request, "web/notices.html", {"notices": rows, "may_review": can_review(request.user),
+                                                 "today": timezone.localdate()})
+
+
+@login_required
+@require_POST
+def notice_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+    try:
+        if action == "reply":
+            services.reply_notice(request.user, pk, request.POST.get("reply", ""))
+        elif action == "close":
+            services.close_notice(request.user, pk)
+        else:
+            raise Http404("未知操作")
+        messages.success(request, "已办理")
+    except SupervisionNotice.DoesNotExist as exc:
+        raise Http404("没有这件督办单") from exc
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    except PermissionDenied as exc:
+        return _denied(request, exc)
+    return redirect("notices")
+
+
+@login_required
+def department(request: HttpRequest, pk: int) -> HttpResponse:
+    """部门页: the items a department leads, their status, and its 考核 score."""
+    dept = get_object_or_404(Department, pk=pk)
+    plan = _plan()
+    as_of = min(timezone.localdate().year, plan.end_year or 2025)
+    results, simulated = evaluate_plan(plan, as_of, public=False)
+    led = {i.no for i in plan.indicators.filter(lead=dept)}
+    indicators = [e for e in results if e.no in led]
+    items = [(x, services.item_light(x)) for model in (Task, Project)
+             for x in model.objects.filter(plan=plan, lead=dept).select_related("plan", "node")]
+    open_notices = SupervisionNotice.objects.filter(department=dept).exclude(status=NoticeStatus.CLOSED)
+    score = assessment_score([e.status for e in indicators], [x for _, x in items],
+                             services.overdue(open_notices))
+    return render(request, "web/department.html", {
+        "dept": dept, "plan": plan, "as_of": as_of, "results": indicators, "items": items, "score": score,
+        "notices": open_notices, "simulated": simulated, "labels": LIGHT_LABELS})

@@ -12,6 +12,7 @@ What is real and what is not:
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import math
 from importlib import resources
 from pathlib import Path
@@ -77,6 +78,14 @@ def load_demo(simulated: bool = True, seed: int = 2021) -> Plan:
                         source=source, simulated=True, status=Status.PUBLISHED, comment="模拟数据，仅供演示")
             for no, year, value in zip(table.indicator, table.year, table.value, strict=True)
             if (int(no), int(year)) not in real and int(year) > 2020 and math.isfinite(float(value))])
+    # 填报轮次: the 2024 round has closed; the 2025 round (the final evaluation's data) is open for 60 days
+    from django.utils import timezone
+
+    from .monitoring.models import ReportingRound
+
+    ReportingRound.objects.create(plan=plan, year=2024, name="2024年度数据填报", deadline=dt.date(2025, 3, 31))
+    ReportingRound.objects.create(plan=plan, year=2025, name="2025年度数据填报（总结评估）",
+                                  deadline=timezone.localdate() + dt.timedelta(days=60))
     for username, password, role, department in ACCOUNTS:
         user = User.objects.create_user(username=username, password=password, is_staff=role == Role.ADMIN,
                                         is_superuser=role == Role.ADMIN)

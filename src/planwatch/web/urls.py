@@ -20,6 +20,7 @@ urlpatterns = [
     path("report/save/", views.save, name="save"),
     path("observations/<int:pk>/move/", views.move, name="move"),
     path("review/", views.review, name="review"),
+    path("rounds/", views.rounds, name="rounds"),
     path("search/", views.search_page, name="search"),
     path("ledgers/<str:kind>/", ledger_views.ledger, name="ledger"),
     path("ledgers/<str:kind>/<int:pk>/progress/", ledger_views.progress, name="progress"),

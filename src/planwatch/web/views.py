@@ -267,3 +267,29 @@ def assignments(request: HttpRequest, pk: int) -> HttpResponse:
                 return redirect("assignments", pk=plan.pk)
             messages.error(request, f"表格有{len(errors)}处问题，未做任何修改，请改正后重新上传")
     return render(request, "web/assignments.html", {"plan": plan, "errors": errors}, status=400 if errors else 200)
+
+
+@login_required
+def rounds(request: HttpRequest) -> HttpResponse:
+    """填报轮次: deadlines, and reopening by the admin."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from .monitoring.models import ReportingRound
+    from .monitoring.services import reopen_round
+
+    if request.method == "POST":
+        try:
+            reopen_round(request.user, int(request.POST.get("round", "0")),
+                         dt.date.fromisoformat(request.POST.get("until", "")))
+            messages.success(request, "已重新开放填报")
+        except ValueError:
+            messages.error(request, "请填写重新开放的截止日期")
+        except ReportingRound.DoesNotExist as exc:
+            raise Http404("没有这个填报轮次") from exc
+        except PermissionDenied as exc:
+            return render(request, "web/denied.html", {"message": str(exc)}, status=403)
+        return redirect("rounds")
+    return render(request, "web/rounds.html", {"rounds": ReportingRound.objects.select_related("plan"),
+                                               "today": timezone.localdate(), "may_review": can_review(request.user)})

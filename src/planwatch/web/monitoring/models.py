@@ -3,6 +3,8 @@ every move and every change writes an :class:`ObservationEvent` (who, when, old,
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.conf import settings
 from django.db import models
 
@@ -22,6 +24,27 @@ class Flag(models.TextChoices):
     FINAL = "final", "全年"
     EXPECTED = "expected", "预计数"
     PARTIAL = "partial", "部分年度"
+
+
+class ReportingRound(models.Model):
+    """A 填报轮次 for one year's values: open until its deadline, or until the admin's reopening ends."""
+
+    plan = models.ForeignKey("plans.Plan", on_delete=models.CASCADE, related_name="rounds")
+    year = models.PositiveSmallIntegerField("数据年份")
+    name = models.CharField("名称", max_length=100)
+    deadline = models.DateField("截止日期")
+    reopened_until = models.DateField("重新开放至", null=True, blank=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "填报轮次"
+        ordering = ["-year"]
+        constraints = [models.UniqueConstraint(fields=["plan", "year"], name="one_round_per_year")]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def open_until(self) -> dt.date:
+        return max(self.deadline, self.reopened_until or self.deadline)
 
 
 class Observation(models.Model):

@@ -45,6 +45,22 @@ def _event(obs: Observation, actor: Any, action: str, old_status: str, old_value
                                     old_value=old_value, new_value=obs.value, reason=reason)
 
 
+def check_round_open(user: Any, plan: Plan, year: int) -> None:
+    """Reporters may enter and submit a year's values only while its round is open; the 发改局 admin,
+    who reopens rounds, may always correct data."""
+    if can_review(user):
+        return
+    from django.utils import timezone
+
+    from .models import ReportingRound
+
+    round_ = ReportingRound.objects.filter(plan=plan, year=year).first()
+    if round_ is None:
+        raise WorkflowError(f"{year}年数据尚未开放填报，请联系发改局")
+    if timezone.localdate() > round_.open_until():
+        raise WorkflowError(f"{round_.name}已于{round_.open_until():%Y-%m-%d}截止，如需补报请联系发改局重新开放")
+
+
 def check_plausible(indicator: Indicator, region: Region, year: int, value: float, comment: str) -> None:
     """A jump against last year's value needs a comment saying why."""
     last = Observation.objects.filter(indicator=indicator, region=region, year=year - 1).exclude(
@@ -61,6 +77,7 @@ def save_value(user: Any, indicator: Indicator, region: Region, year: int, value
     plan = indicator.plan
     if plan.base_year and plan.end_year and not plan.base_year <= year <= plan.end_year:
         raise WorkflowError(f"年份 {year} 不在规划期 {plan.base_year}—{plan.end_year} 年内")
+    check_round_open(user, plan, year)
     check_plausible(indicator, region, year, value, comment)
     obs = Observation.objects.select_for_update().filter(indicator=indicator, region=region, year=year,
                                                          source=source).first()
@@ -89,6 +106,8 @@ def transition(user: Any, observation_id: int, to_status: str, reason: str = "")
         raise WorkflowError(f"不能从“{obs.get_status_display()}”变为“{Status(to_status).label}”")
     who = allowed[to_status]
     require(can_report(user, obs.indicator) if who == "reporter" else can_review(user))
+    if to_status == Status.SUBMITTED:
+        check_round_open(user, obs.indicator.plan, obs.year)
     if to_status == Status.RETURNED and not reason.strip():
         raise WorkflowError("退回时必须写明理由")
     old_status = obs.status
@@ -137,3 +156,14 @@ def evaluate_plan(plan: Plan, as_of: int, public: bool, region: Region | None = 
         table = replace(table, regions=(*table.regions, name))
     specs = plan_specs(indicators, plan.base_year or 0, plan.end_year or 0)
     return evaluate(specs, table, as_of, settings, [name]), any(o.simulated for o in rows)
+
+
+@transaction.atomic
+def reopen_round(user: Any, round_id: int, until: Any) -> Any:
+    from .models import ReportingRound
+
+    require(can_review(user), "只有发改局管理员可以重新开放填报")
+    round_ = ReportingRound.objects.select_for_update().get(pk=round_id)
+    round_.reopened_until = until
+    round_.save(update_fields=["reopened_until"])
+    return round_

@@ -39,6 +39,8 @@ def _as_of(request: HttpRequest, plan: Plan) -> int:
 
 
 def _summary(plan: Plan, as_of: int, public: bool) -> dict[str, Any]:
+    from .monitoring.services import data_stamp
+
     results, simulated = evaluate_plan(plan, as_of, public)
     counts = Counter(e.label for e in results)
     leads = {i.no: i.lead for i in plan.indicators.select_related("lead")}
@@ -48,7 +50,8 @@ def _summary(plan: Plan, as_of: int, public: bool) -> dict[str, Any]:
             "results": results, "simulated": simulated, "leads": leads,
             "counts": [(label, counts[label]) for label in STATUS_ORDER if counts[label]],
             "binding_lagging": [e for e in lagging if e.binding], "by_department": by_department.most_common(),
-            "years": list(range((plan.base_year or 2020) + 1, (plan.end_year or 2025) + 1))}
+            "years": list(range((plan.base_year or 2020) + 1, (plan.end_year or 2025) + 1)),
+            "stamp": f"{data_stamp(plan)}-{as_of}-{public}"}
 
 
 def public(request: HttpRequest) -> HttpResponse:
@@ -70,26 +73,46 @@ def indicator(request: HttpRequest, plan: int, no: int) -> HttpResponse:
     as_of = _as_of(request, plan)
     results, simulated = evaluate_plan(plan, as_of, public=not see_all)
     result = next(e for e in results if e.no == ind.no)
-    rows = visible_observations(plan, public=not see_all).filter(indicator=ind, region=plan.region).order_by("year")
-    specs = [s for s in _specs(plan) if s.no == ind.no]
-    path = decompose(specs)[0].values if specs else {}
-    chart = {"years": [str(y) for y in range((plan.base_year or 2020), (plan.end_year or 2025) + 1)],
-             "target": [ind.baseline_value] + [path.get(y) for y in range((plan.base_year or 2020) + 1,
-                                                                             (plan.end_year or 2025) + 1)],
-             "actual": [next((o.value for o in rows if o.year == y), None)
-                        for y in range(plan.base_year or 2020, (plan.end_year or 2025) + 1)],
-             "unit": ind.unit, "name": ind.name}
+    rows = visible_observations(plan, public=not see_all).filter(indicator=ind, region=plan.region).order_by(
+        "year", "simulated", "id")
+    from django.core.cache import cache
+
+    from .monitoring.services import data_stamp
+
+    stamp = f"{data_stamp(plan)}-{ind.no}-{see_all}"
+    chart = cache.get(f"chart:{stamp}")
+    if chart is None:  # rows is lazy: on a cache hit neither it nor the tables below touch the database
+        path = _target_path(plan, ind.no)
+        years = range(plan.base_year or 2020, (plan.end_year or 2025) + 1)
+        actual: dict[int, float] = {}
+        for o in rows:  # as the evaluation does: a reported value before a simulated one, then the earliest
+            actual.setdefault(o.year, o.value)
+        chart = {"years": [str(y) for y in years], "unit": ind.unit, "name": ind.name,
+                 "target": [ind.baseline_value] + [path.get(y) for y in years[1:]],
+                 "actual": [actual.get(y) for y in years],
+                 "simulated": any(o.simulated for o in rows)}
+        cache.set(f"chart:{stamp}", chart, 3600)
     mine = Observation.objects.filter(indicator=ind).prefetch_related("events__actor") if see_all else []
     return render(request, "web/indicator.html", {
-        "ind": ind, "plan": plan, "result": result, "rows": rows, "chart": chart, "as_of": as_of,
-        "simulated": simulated or any(o.simulated for o in rows), "observations": mine,
+        "ind": ind, "plan": plan, "result": result, "rows": rows, "chart": chart, "as_of": as_of, "stamp": stamp,
+        "simulated": simulated or chart["simulated"], "observations": mine, "see_all": see_all,
         "may_report": can_report(request.user, ind), "may_review": can_review(request.user)})
 
 
-def _specs(plan: Plan) -> list[Any]:
-    from ..core.kinds import plan_specs
+def _target_path(plan: Plan, no: int) -> dict[int, float | None]:
+    """The indicator's yearly target path (年度目标分解), cached until the plan's data change."""
+    from django.core.cache import cache
 
-    return plan_specs(list(core_indicators(plan)), plan.base_year or 0, plan.end_year or 0)
+    from ..core.kinds import plan_specs
+    from .monitoring.services import data_stamp
+
+    key = f"paths:{data_stamp(plan)}"
+    paths = cache.get(key)
+    if paths is None:
+        specs = plan_specs(list(core_indicators(plan)), plan.base_year or 0, plan.end_year or 0)
+        paths = {row.no: row.values for row in decompose(specs)}
+        cache.set(key, paths, 3600)
+    return paths.get(no, {})  # type: ignore[no-any-return]
 
 
 def plan_outline(request: HttpRequest, pk: int) -> HttpResponse:

@@ -140,9 +140,37 @@ def core_indicators(plan: Plan) -> Iterable[Any]:
 DEFAULT_SETTINGS = Settings()
 
 
+def data_stamp(plan: Plan) -> str:
+    """Changes whenever any value of the plan changes (a count and the latest change: one aggregate query).
+    Cached evaluations are keyed by it, so every worker process sees a change at once."""
+    from django.db.models import Count, Max
+
+    memo: str | None = getattr(plan, "_data_stamp", None)  # once per request: the plan object lives that long
+    if memo is not None:
+        return memo
+    agg = Observation.objects.filter(indicator__plan=plan).aggregate(n=Count("id"), last=Max("updated_at"))
+    indicators = plan.indicators.aggregate(n=Count("id"), leads=Count("lead"))
+    stamp = f"{plan.pk}-{agg['n']}-{agg['last'].timestamp() if agg['last'] else 0}-{indicators['n']}-{indicators['leads']}"
+    plan._data_stamp = stamp  # type: ignore[attr-defined]
+    return stamp
+
+
 def evaluate_plan(plan: Plan, as_of: int, public: bool, region: Region | None = None,
                   settings: Settings = DEFAULT_SETTINGS) -> tuple[list[Evaluation], bool]:
-    """Evaluate what this audience may see. Returns the results and whether simulated values were used."""
+    """Evaluate what this audience may see (cached per data stamp). Returns the results and whether
+    simulated values were used."""
+    from django.core.cache import cache
+
+    key = f"evaluation:{data_stamp(plan)}:{as_of}:{public}:{region.pk if region else 0}:{hash(settings)}"
+    cached = cache.get(key)
+    if cached is None:
+        cached = _evaluate_plan(plan, as_of, public, region, settings)
+        cache.set(key, cached, 3600)
+    return cached  # type: ignore[no-any-return]
+
+
+def _evaluate_plan(plan: Plan, as_of: int, public: bool, region: Region | None,
+                   settings: Settings) -> tuple[list[Evaluation], bool]:
     # reported values first: with equal standing, the choice rule keeps the earlier row, so a department's
     # figure always wins over a simulated one for the same year
     rows = list(visible_observations(plan, public).filter(region=region or plan.region).order_by("simulated", "id"))

@@ -4,4 +4,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 .venv/bin/python bench/extract.py
 .venv/bin/python bench/evaluate.py
+.venv/bin/python bench/report.py
 .venv/bin/python bench/pages.py   # needs Debian's wrk

@@ -15,6 +15,14 @@ from .core.errors import PlanwatchError
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
+def _publish(tmp: str, target: Path) -> None:
+    """Move a finished temporary file into place with the permissions a new file would get."""
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(tmp, 0o666 & ~umask)
+    os.replace(tmp, target)
+
+
 def _write(text: str, out: str | None) -> None:
     """Print, or write atomically: a half-written output file never replaces a good one."""
     if out is None:
@@ -30,7 +38,7 @@ def _write(text: str, out: str | None) -> None:
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(text)
-        os.replace(tmp, target)
+        _publish(tmp, target)
     except BaseException:
         if os.path.exists(tmp):
             os.unlink(tmp)
@@ -114,7 +122,7 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
 
     plan, specs = _load_specs(args)
     base, end = plan.plan_years  # type: ignore[attr-defined]
-    if not base < args.as_of <= end + 5:
+    if not base < args.as_of <= end:
         raise PlanwatchError(f"评估年份 {args.as_of} 不在规划期 {base + 1}—{end} 年内")
     table = read_observations(args.data, plan.indicators, args.default_region)  # type: ignore[attr-defined]
     if args.region and args.region not in table.regions:
@@ -128,6 +136,28 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
 
         text = evaluation_table(results, args.as_of, base, end)
     _write(text, args.output)
+    return EXIT_OK
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from .reports.build import WRITERS, report_from_files
+
+    output = Path(args.output)
+    fmt = args.format or output.suffix.lstrip(".").lower()
+    if fmt not in WRITERS:
+        raise PlanwatchError(f"报告格式应为 {'、'.join(WRITERS)}（由 --format 或输出文件扩展名决定）")
+    if output.is_dir() or not (output.parent if str(output.parent) else Path(".")).is_dir():
+        raise PlanwatchError(f"{output}: 输出目录不存在或不是文件")
+    report = report_from_files(args.plan, args.data, args.as_of, args.kind, args.region, args.default_region,
+                               title=args.title)
+    fd, tmp = tempfile.mkstemp(dir=output.parent if str(output.parent) else ".", suffix=f".{fmt}")
+    os.close(fd)
+    try:
+        WRITERS[fmt](report, Path(tmp))
+        _publish(tmp, output)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
     return EXIT_OK
 
 
@@ -213,6 +243,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--on-track", type=float, default=0.95, help="进度比 ≥ 此值为“基本符合预期”（默认 0.95）")
     p.add_argument("--approx-tolerance", type=float, default=0.05, help="“左右”的容差（相对，默认 0.05）")
     p.set_defaults(func=cmd_evaluate)
+
+    p = sub.add_parser("report", help="生成评估报告（Word .docx 公文格式，或 .html）")
+    p.add_argument("--plan", required=True, help="规划文本或指标表")
+    p.add_argument("--data", required=True, help="观测数据 CSV")
+    p.add_argument("--as-of", type=int, required=True, help="评估年份")
+    p.add_argument("--kind", choices=("annual", "midterm", "final"), default="annual",
+                   help="annual 年度监测 / midterm 中期评估 / final 总结评估")
+    p.add_argument("--format", choices=("docx", "html"), help="默认按输出文件扩展名")
+    p.add_argument("--region", help="评估哪个地区（默认数据中的第一个）")
+    p.add_argument("--default-region", default="本地区", help="数据没有 region 列时使用的地区名")
+    p.add_argument("--title", help="规划名称（默认取文件中的标题）")
+    p.add_argument("-o", "--output", required=True, help="输出文件")
+    p.set_defaults(func=cmd_report)
 
     p = sub.add_parser("serve", help="启动网页平台（--demo：导入金普新区规划、公开数据、模拟数据和演示账户）")
     p.add_argument("--demo", action="store_true", help="演示模式：自动建库并导入演示数据")

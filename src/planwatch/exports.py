@@ -53,6 +53,9 @@ def _atomic(path: Path, write: object) -> None:
     os.close(fd)
     try:
         write(Path(tmp))  # type: ignore[operator]
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
         os.replace(tmp, path)
     finally:
         if os.path.exists(tmp):

@@ -186,7 +186,7 @@ def _evaluation_rows(request: HttpRequest, p: Plan, as_of: int) -> list[dict[str
 @api.get("/plans/{plan_id}/evaluation", response=list[EvaluationOut], auth=Optional(), summary="评估结果")
 def evaluation(request: HttpRequest, plan_id: int, as_of: int) -> list[dict[str, Any]]:
     p = get_object_or_404(Plan, pk=plan_id)
-    if p.base_year is not None and p.end_year is not None and not p.base_year < as_of <= p.end_year + 5:
+    if p.base_year is not None and p.end_year is not None and not p.base_year < as_of <= p.end_year:
         raise ValidationError(f"评估年份 {as_of} 不在规划期 {p.base_year + 1}—{p.end_year} 年内")
     return _evaluation_rows(request, p, as_of)
 

@@ -22,6 +22,7 @@ urlpatterns = [
     path("review/", views.review, name="review"),
     path("rounds/", views.rounds, name="rounds"),
     path("search/", views.search_page, name="search"),
+    path("reports/download/", views.report_download, name="report_download"),
     path("ledgers/<str:kind>/", ledger_views.ledger, name="ledger"),
     path("ledgers/<str:kind>/<int:pk>/progress/", ledger_views.progress, name="progress"),
     path("ledgers/<str:kind>/<int:pk>/notice/", ledger_views.notice, name="notice"),

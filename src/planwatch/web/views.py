@@ -35,7 +35,7 @@ def _as_of(request: HttpRequest, plan: Plan) -> int:
         year = int(request.GET.get("as_of", ""))
     except ValueError:
         year = plan.end_year or 2025
-    return max(min(year, (plan.end_year or year) + 5), (plan.base_year or year) + 1)
+    return max(min(year, plan.end_year or year), (plan.base_year or year) + 1)
 
 
 def _summary(plan: Plan, as_of: int, public: bool) -> dict[str, Any]:
@@ -316,3 +316,40 @@ def rounds(request: HttpRequest) -> HttpResponse:
         return redirect("rounds")
     return render(request, "web/rounds.html", {"rounds": ReportingRound.objects.select_related("plan"),
                                                "today": timezone.localdate(), "may_review": can_review(request.user)})
+
+
+def report_download(request: HttpRequest) -> HttpResponse:
+    """Download the evaluation report (.docx or .html) built from the database; the public gets published data."""
+    import io
+    from urllib.parse import quote
+
+    from ..reports.build import WRITERS
+    from .reports import report_inputs
+
+    plan = _plan(request)
+    kind = request.GET.get("kind", "final")
+    fmt = request.GET.get("format", "docx")
+    if kind not in ("annual", "midterm", "final") or fmt not in WRITERS:
+        raise Http404("没有这种报告")
+    as_of = _as_of(request, plan)
+    from ..reports.content import KIND_TITLES, build
+
+    report = build(report_inputs(plan, as_of, kind, public=not can_view_unpublished(request.user)))
+    buffer = io.BytesIO()
+    if fmt == "docx":
+        WRITERS["docx"](report, buffer)
+        content_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+        body = buffer.getvalue()
+    else:
+        import tempfile
+        from pathlib import Path
+
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / "report.html"
+            WRITERS["html"](report, path)
+            body = path.read_bytes()
+        content_type = "text/html; charset=utf-8"
+    response = HttpResponse(body, content_type=content_type)
+    name = f"{as_of}年{KIND_TITLES[kind]}.{fmt}"  # type: ignore[index]
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(name)}"
+    return response

@@ -38,8 +38,8 @@ def main() -> None:
             ("the same as .html (charts embedded)", html_time, "—"),
             ("`planwatch report … -o report.docx`, whole command", command, "—")]
     lines = [f"Machine: {machine()}  ",
-             f"Data: tests/fixtures/data/jinpu-obs-simulated.csv (real published figures plus 模拟数据); "
-             f"{figures} charts drawn with matplotlib and Noto Sans SC.", "",
+             (f"Data: tests/fixtures/data/jinpu-obs-simulated.csv (real published figures plus 模拟数据); "
+             f"{figures} charts drawn with matplotlib and Noto Sans SC."), "",
              "| measurement | median | baseline: drafting the content only | ratio | goal | met |",
              "|---|---:|---:|---:|---|---|"]
     for name, value, goal in rows:

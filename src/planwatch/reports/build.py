@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from pathlib import Path
 
@@ -40,7 +41,7 @@ def report_from_files(plan_path: str | Path, data_path: str | Path, as_of: int, 
     series: dict[int, dict[int, float]] = defaultdict(dict)
     for spec in specs:
         for k, value in enumerate(cube.values[cube.index[spec.no], r]):
-            if value == value:  # not NaN
+            if not math.isnan(value):  # not reported stays out of the chart
                 series[spec.no][base + k] = float(value)
     paths = {row.no: row.values for row in decompose(specs)}
     chapters = [(f"第{c.label}章 {c.title}", sum(1 for t in plan.tasks if t.node.split("/")[0] == c.id),

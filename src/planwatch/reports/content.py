@@ -119,10 +119,10 @@ def build(inputs: Inputs) -> Report:
 
     # 一、总体情况
     overview = Section(1, "总体情况", (
-        f"按照规划实施监测评估要求，对《{inputs.plan_title}》（{period}）{mode}的实施情况进行了评估。"
-        f"{summary(results)}",
-        "评估以各指标的年度目标分解为基准：增长率类指标按各年增速的复合平均判断，水平值类指标按年度目标路径判断进度，"
-        "五年累计指标按逐年累计完成情况判断，上下限类指标逐年判断。方法详见附件。"),
+        (f"按照规划实施监测评估要求，对《{inputs.plan_title}》（{period}）{mode}的实施情况进行了评估。"
+        f"{summary(results)}"),
+        ("评估以各指标的年度目标分解为基准：增长率类指标按各年增速的复合平均判断，水平值类指标按年度目标路径判断进度，"
+        "五年累计指标按逐年累计完成情况判断，上下限类指标逐年判断。方法详见附件。")),
         figures=(Figure("status_counts", "图1 主要指标评估结果分布",
                         {"counts": [(label, sum(1 for e in results if e.label == label))
                                     for label in STATUS_ORDER if any(e.label == label for e in results)]}),))
@@ -153,8 +153,8 @@ def build(inputs: Inputs) -> Report:
 
     # 三、重点任务和重大项目
     tasks = Section(1, "重点任务和重大项目", (
-        f"《纲要》共部署重点任务{sum(t for _, t, _ in inputs.chapters)}项、重大项目{sum(p for _, _, p in inputs.chapters)}个，"
-        "分章情况见表2。各项任务和项目的进度由牵头单位在平台任务台账、重大项目台账中填报。",),
+        (f"《纲要》共部署重点任务{sum(t for _, t, _ in inputs.chapters)}项、重大项目{sum(p for _, _, p in inputs.chapters)}个，"
+        "分章情况见表2。各项任务和项目的进度由牵头单位在平台任务台账、重大项目台账中填报。"),),
         tables=(Table(("章", "重点任务（项）", "重大项目（个）"),
                       tuple((title, str(t), str(p)) for title, t, p in inputs.chapters)),) if inputs.chapters else ())
 
@@ -162,9 +162,9 @@ def build(inputs: Inputs) -> Report:
     due = [c for c in inputs.commitments if c.deadline is not None and c.deadline <= inputs.as_of]
     later = [c for c in inputs.commitments if c.deadline is not None and c.deadline > inputs.as_of]
     commitments = Section(1, "规划文本中的量化承诺", (
-        f"除主要指标外，《纲要》正文和专栏中有量化承诺{len(inputs.commitments)}项，"
+        (f"除主要指标外，《纲要》正文和专栏中有量化承诺{len(inputs.commitments)}项，"
         f"其中到{inputs.as_of}年应完成{len(due)}项，之后到期{len(later)}项。到期承诺需牵头单位报告完成情况："
-        "本报告不对没有数据的承诺作出判断。",),
+        "本报告不对没有数据的承诺作出判断。"),),
         tables=(Table(("承诺", "完成时限", "目标"), tuple(
             (c.quantity, f"{c.deadline}年" + ("（每年）" if c.recurring else ""),
              f"{_n(c.value)}{'—' + _n(c.value_max) if c.value_max is not None else ''}{c.unit}") for c in due)),)
@@ -178,11 +178,11 @@ def build(inputs: Inputs) -> Report:
         "；".join(f"{lead}{n}项" for lead, n in by_lead.most_common()) + "。建议在下一填报轮次中补报。",))
 
     appendix = Section(1, "附件：评估方法", (
-        "状态判定：进度比（实际进度与应有进度之比）不低于1.05为“快于预期”，0.95至1.05为“基本符合预期”"
+        ("状态判定：进度比（实际进度与应有进度之比）不低于1.05为“快于预期”，0.95至1.05为“基本符合预期”"
         "（采用 Open SDG / 加拿大统计局的0.95阈值），0至0.95为“滞后”，背离目标方向为“逆向”；"
-        "已达到期末目标为“提前实现”；期末评估判断“已完成”或“未完成”。",
-        "“左右”类目标按目标值上下5%的容差判断；上下限类指标要求每年均在范围之内；五年累计指标按"
-        "1−∏(1−各年降幅)计算累计完成情况；增长率类指标按各年增速复合平均，不对增长率序列本身计算复合增速。",
+        "已达到期末目标为“提前实现”；期末评估判断“已完成”或“未完成”。"),
+        ("“左右”类目标按目标值上下5%的容差判断；上下限类指标要求每年均在范围之内；五年累计指标按"
+        "1−∏(1−各年降幅)计算累计完成情况；增长率类指标按各年增速复合平均，不对增长率序列本身计算复合增速。"),
         "数据：部分年度数（如1-9月）只用于增长率类指标并在结果中标注；预计数照常使用并标注；未报送的年份不按0计算。"))
 
     return Report(

@@ -14,13 +14,13 @@ def write_html(report: Report, out: Path) -> None:
     parts = [
         "<!DOCTYPE html><html lang='zh-CN'><head><meta charset='utf-8'>",
         f"<title>{html.escape(report.title)}</title><style>",
-        "body{font-family:'FangSong','仿宋_GB2312','Noto Serif CJK SC',serif;max-width:800px;margin:2em auto;"
+        ("body{font-family:'FangSong','仿宋_GB2312','Noto Serif CJK SC',serif;max-width:800px;margin:2em auto;"
         "font-size:16pt;line-height:1.75}h1{font-family:'方正小标宋简体','Noto Serif CJK SC',serif;"
         "text-align:center;font-size:22pt}.sub{text-align:center}.notice{border:1px solid #e0b400;"
         "background:#fff8e1;padding:.5em}h2{font-family:'黑体','Noto Sans CJK SC',sans-serif;font-size:16pt}"
         "h3{font-family:'楷体_GB2312','KaiTi',serif;font-size:16pt;font-weight:normal}table{border-collapse:collapse;"
         "font-size:10.5pt;width:100%}td,th{border:1px solid #333;padding:2px 4px}figure{text-align:center}"
-        "img{max-width:100%}p{text-indent:2em;margin:0}</style></head><body>",
+        "img{max-width:100%}p{text-indent:2em;margin:0}</style></head><body>"),
         f"<h1>{html.escape(report.title)}</h1><p class='sub'>{html.escape(report.subtitle)}</p>"]
     parts += [f"<div class='notice'>说明：{html.escape(n)}</div>" for n in report.notices]
     table_no = 0

@@ -76,6 +76,7 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
+LOCALE_PATHS = [BASE_DIR / "locale"]  # Chinese is the source language; locale/en holds the English catalogue
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True

@@ -76,7 +76,8 @@ def main() -> None:
     if shutil.which("wrk") is None:
         raise SystemExit("wrk is needed: apt-get install wrk")
     data = Path(tempfile.mkdtemp(prefix="planwatch-pages-"))
-    env = {**os.environ, "PLANWATCH_DATA": str(data), "PLANWATCH_SECRET_KEY": "bench-only-secret",
+    env = {**os.environ, "PLANWATCH_DATA": str(data), "PLANWATCH_HTTPS": "0",  # plain HTTP on loopback
+           "PLANWATCH_SECRET_KEY": "bench-only-" + "x" * 60,
            "DJANGO_SETTINGS_MODULE": "planwatch.web.settings"}
     env.pop("DATABASE_URL", None)
     exe = Path(sys.executable).parent

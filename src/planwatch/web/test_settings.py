@@ -3,6 +3,7 @@
 import os
 
 os.environ.setdefault("PLANWATCH_SECRET_KEY", "tests-only-secret-key-not-used-anywhere-else")
+os.environ.setdefault("PLANWATCH_HTTPS", "0")  # the test client speaks plain HTTP
 
 from .settings import *
 

@@ -5,6 +5,7 @@ from django.views.generic import RedirectView
 
 from . import views
 from .api import api
+from .auth import ThrottledLoginView
 from .ledgers import views as ledger_views
 
 urlpatterns = [
@@ -29,7 +30,7 @@ urlpatterns = [
     path("supervision/", ledger_views.notices, name="notices"),
     path("supervision/<int:pk>/<str:action>/", ledger_views.notice_action, name="notice_action"),
     path("departments/<int:pk>/", ledger_views.department, name="department"),
-    path("login/", auth_views.LoginView.as_view(), name="login"),
+    path("login/", ThrottledLoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),
     path("api/", api.urls),

@@ -1,0 +1,79 @@
+"""Production settings, secrets, login throttling, and stored script payloads rendered inert."""
+
+from __future__ import annotations
+
+import os
+import secrets
+import subprocess
+import sys
+
+import pytest
+from django.core.cache import cache
+from django.test import Client
+
+from planwatch.web.accounts.models import Department
+from planwatch.web.monitoring.models import Observation, Status
+from planwatch.web.plans.models import Plan
+
+PAYLOADS = ['<script>alert("x")</script>', '<img src=x onerror=alert(1)>', '"><svg onload=alert(1)>']
+
+
+def _django(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("PLANWATCH_", "DJANGO_", "DATABASE_URL"))}
+    clean.update({"DJANGO_SETTINGS_MODULE": "planwatch.web.settings", **env})
+    return subprocess.run([sys.executable, "-m", "django", *args], capture_output=True, text=True, env=clean,
+                          timeout=60, check=False)
+
+
+def test_the_deployment_check_is_clean_in_production() -> None:
+    result = _django("check", "--deploy", "--fail-level", "WARNING",
+                     PLANWATCH_SECRET_KEY=secrets.token_urlsafe(60), PLANWATCH_DATA="/tmp")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+@pytest.mark.parametrize("key", ["", "short-and-guessable"])
+def test_it_refuses_to_start_without_a_real_secret(key: str) -> None:
+    result = _django("check", PLANWATCH_SECRET_KEY=key, PLANWATCH_DATA="/tmp")
+    assert result.returncode != 0
+    assert "PLANWATCH_SECRET_KEY" in result.stderr
+
+
+def test_repeated_failed_logins_are_throttled(demo: Plan) -> None:
+    cache.clear()
+    client = Client()
+    for _ in range(5):
+        assert client.post("/login/", {"username": "tjj_tianbao", "password": "wrong"}).status_code == 200
+    locked = client.post("/login/", {"username": "tjj_tianbao", "password": "Jinpu-report-2025"})
+    assert locked.status_code == 429 and "登录失败次数过多" in locked.content.decode()
+    other = client.post("/login/", {"username": "swj_tianbao", "password": "Jinpu-report-2025"})
+    assert other.status_code == 302  # another account is not locked
+    cache.clear()
+
+
+def test_a_successful_login_clears_the_count(demo: Plan) -> None:
+    cache.clear()
+    client = Client()
+    for _ in range(4):
+        client.post("/login/", {"username": "lingdao", "password": "wrong"})
+    assert client.post("/login/", {"username": "lingdao", "password": "Jinpu-leader-2025"}).status_code == 302
+    client.post("/logout/")
+    for _ in range(4):
+        assert client.post("/login/", {"username": "lingdao", "password": "wrong"}).status_code == 200
+    cache.clear()
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_stored_script_payloads_are_rendered_inert(admin_client: Client, demo: Plan, payload: str) -> None:
+    gdp = demo.indicators.get(no=1)
+    gdp.name = "地区生产总值" + payload
+    gdp.save()
+    Department.objects.filter(name="统计局").update(name="统计局" + payload)
+    Observation.objects.create(indicator=gdp, region=demo.region, year=2025, value=5.0, source=payload,
+                               comment=payload, status=Status.SUBMITTED)
+    demo.title = "规划" + payload
+    demo.save()
+    for url in ("/overview/?as_of=2025", f"/plans/{demo.pk}/indicators/1/", "/review/", "/plans/",
+                "/ledgers/tasks/", "/public/", "/search/?q=地区生产总值"):
+        body = admin_client.get(url).content.decode()
+        assert payload not in body, url

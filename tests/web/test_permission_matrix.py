@@ -1,0 +1,179 @@
+"""Every route of the platform, from the URL configuration, tried by every persona.
+
+Each route must be classified below (a new route without a class fails the test). For each write route a
+payload is given that the allowed personas succeed with; every other persona must leave the database exactly
+as it was, and must get a refusal (403, 405 or a redirect to the login page)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import io
+import json
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from django.apps import apps
+from django.contrib.auth.models import User
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from planwatch.web.accounts.models import ApiToken, Department
+from planwatch.web.ledgers.models import SupervisionNotice
+from planwatch.web.monitoring.models import Observation, ReportingRound, Status
+from planwatch.web.plans.models import Plan, Task
+
+from ..conftest import FIXTURES
+
+PERSONAS = {"admin": "fgj_admin", "reporter_own": "tjj_tianbao", "reporter_other": "swj_tianbao",
+            "leader": "lingdao", "anonymous": None}
+READ = {"overview", "public", "indicator", "plans", "plan", "report", "review", "rounds", "search", "ledger",
+        "notices", "department", "report_download", "login", "logout", "set_language"}
+NOT_OURS = ("admin:", "api-")  # Django's admin (staff only, tested below) and the API (routes tested below)
+
+
+def _route_names() -> set[str]:
+    names: set[str] = set()
+
+    def walk(patterns: list[Any], prefix: str = "") -> None:
+        for p in patterns:
+            if isinstance(p, URLResolver):
+                walk(p.url_patterns, prefix + (p.namespace + ":" if p.namespace else ""))
+            elif isinstance(p, URLPattern) and p.name:
+                names.add(prefix + p.name)
+
+    walk(get_resolver().url_patterns)
+    return {n for n in names if not n.startswith(NOT_OURS) and ":" not in n}
+
+
+def _fingerprint() -> str:
+    """A digest of every row of every model: any write shows."""
+    digest = hashlib.sha256()
+    for model in apps.get_models():
+        if model._meta.app_label in ("sessions", "contenttypes", "admin"):
+            continue
+        for row in model.objects.order_by("pk").values_list():
+            digest.update(repr(row).encode())
+    return digest.hexdigest()
+
+
+def _workbook(plan: Plan) -> bytes:
+    import openpyxl
+
+    from planwatch.web.plans.assignments import template
+
+    wb = openpyxl.load_workbook(io.BytesIO(template(plan)))
+    wb["主要指标"]["D2"] = "发展和改革局"
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+def _write_routes(plan: Plan) -> dict[str, tuple[Callable[[], tuple[str, dict[str, Any]]], set[str]]]:
+    """route → (a function giving the URL and POST data, the personas allowed to write)."""
+    gdp = plan.indicators.get(no=1)
+    task = Task.objects.filter(plan=plan).order_by("id").first()
+    assert task is not None
+    task.lead = Department.objects.get(name="统计局")
+    task.save()
+
+    def draft() -> int:
+        return Observation.objects.create(indicator=gdp, region=plan.region, year=2025, value=5.0,
+                                          source="matrix", status=Status.DRAFT).pk
+
+    def notice() -> int:
+        return SupervisionNotice.objects.create(task=task, department=task.lead, reason="督办",
+                                                reply_due=dt.date(2030, 1, 1)).pk
+
+    return {
+        "save": (lambda: ("/report/save/", {"indicator": gdp.pk, "year": 2025, "value": "5.5"}),
+                 {"admin", "reporter_own"}),
+        "move": (lambda: (f"/observations/{draft()}/move/", {"to": "submitted"}), {"admin", "reporter_own"}),
+        "rounds": (lambda: ("/rounds/", {"round": ReportingRound.objects.get(year=2024).pk, "until": "2030-01-01"}),
+                   {"admin"}),
+        "plan_import": (lambda: ("/plans/import/", {
+            "file": SimpleUploadedFile("p.txt", (FIXTURES / "layouts" / "subsections.txt").read_bytes()),
+            "region": plan.region.pk}), {"admin"}),
+        "assignments": (lambda: (f"/plans/{plan.pk}/assignments/", {
+            "file": SimpleUploadedFile("a.xlsx", _workbook(plan))}), {"admin"}),
+        "progress": (lambda: (f"/ledgers/tasks/{task.pk}/progress/", {"progress": "55", "note": "进展"}),
+                     {"admin", "reporter_own"}),
+        "notice": (lambda: (f"/ledgers/tasks/{task.pk}/notice/", {"reason": "督办", "reply_due": "2030-01-01"}),
+                   {"admin"}),
+        "notice_action": (lambda: (f"/supervision/{notice()}/reply/", {"reply": "已办"}), {"admin", "reporter_own"}),
+    }
+
+
+def _client(persona: str) -> Client:
+    client = Client()
+    if PERSONAS[persona]:
+        client.force_login(User.objects.get(username=PERSONAS[persona]))
+    return client
+
+
+def test_every_route_is_classified(demo: Plan) -> None:
+    unclassified = _route_names() - READ - set(_write_routes(demo))
+    assert not unclassified, f"classify these routes as read or write: {unclassified}"
+
+
+@pytest.mark.parametrize("persona", list(PERSONAS))
+@pytest.mark.parametrize("route", ["save", "move", "rounds", "plan_import", "assignments", "progress", "notice",
+                                   "notice_action"])
+def test_write_routes_by_persona(demo: Plan, route: str, persona: str) -> None:
+    make, allowed = _write_routes(demo)[route]
+    url, data = make()
+    client = _client(persona)  # logging in updates last_login: before the fingerprint
+    before = _fingerprint()
+    response = client.post(url, data)
+    changed = _fingerprint() != before
+    if persona in allowed:
+        assert changed, f"{persona} should be able to use {route} (status {response.status_code})"
+    else:
+        assert not changed, f"{persona} changed data through {route}"
+        location = response.get("Location", "")
+        assert response.status_code in (403, 405) or location.startswith("/login/"), (route, persona,
+                                                                                       response.status_code)
+
+
+API_WRITES = {"create": {"admin", "reporter_own"}, "transition_submit": {"admin", "reporter_own"},
+              "transition_approve": {"admin"}}
+
+
+@pytest.mark.parametrize("persona", list(PERSONAS))
+@pytest.mark.parametrize("route", list(API_WRITES))
+def test_api_write_routes_by_persona(demo: Plan, route: str, persona: str) -> None:
+    gdp = demo.indicators.get(no=1)
+    obs = Observation.objects.create(indicator=gdp, region=demo.region, year=2025, value=5.0, source="api",
+                                     status=Status.SUBMITTED if route == "transition_approve" else Status.DRAFT)
+    headers = {}
+    if PERSONAS[persona]:
+        headers["HTTP_AUTHORIZATION"] = "Bearer " + ApiToken.issue(User.objects.get(username=PERSONAS[persona]),
+                                                                    "m")[1]
+    url, body = {"create": ("/api/observations", {"indicator": gdp.pk, "year": 2025, "value": 6.0, "source": "x"}),
+                 "transition_submit": (f"/api/observations/{obs.pk}/transition", {"to": "submitted"}),
+                 "transition_approve": (f"/api/observations/{obs.pk}/transition", {"to": "approved"})}[route]
+    before = _fingerprint_without_tokens()
+    response = Client().post(url, json.dumps(body), content_type="application/json", **headers)
+    changed = _fingerprint_without_tokens() != before
+    assert changed is (persona in API_WRITES[route]), (route, persona, response.status_code)
+    if persona not in API_WRITES[route]:
+        assert response.status_code in (401, 403)
+
+
+def _fingerprint_without_tokens() -> str:
+    digest = hashlib.sha256()
+    for model in apps.get_models():
+        if model._meta.app_label in ("sessions", "contenttypes", "admin") or model is ApiToken:
+            continue
+        for row in model.objects.order_by("pk").values_list():
+            digest.update(repr(row).encode())
+    return digest.hexdigest()
+
+
+@pytest.mark.parametrize(("persona", "ok"), [("admin", True), ("reporter_own", False), ("leader", False),
+                                             ("anonymous", False)])
+def test_the_admin_site(demo: Plan, persona: str, ok: bool) -> None:
+    response = _client(persona).get("/admin/plans/indicator/")
+    assert (response.status_code == 200) is ok

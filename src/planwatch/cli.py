@@ -197,6 +197,26 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_backup(args: argparse.Namespace) -> int:
+    _django(False)
+    from .web.backup import backup
+
+    value = backup(Path(args.output))
+    print(f"已备份到 {args.output}（校验值 {value[:16]}…）")
+    return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    _django(False)
+    from .web.backup import restore
+
+    if not Path(args.input).is_file():
+        raise PlanwatchError(f"{args.input}: 文件不存在")
+    value = restore(Path(args.input))
+    print(f"已从 {args.input} 恢复（校验值 {value[:16]}… 与备份一致）")
+    return EXIT_OK
+
+
 def cmd_manage(args: argparse.Namespace) -> int:
     _django(False)
     from django.core.management import execute_from_command_line
@@ -262,6 +282,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=int, default=8000)
     p.add_argument("--no-simulated", action="store_true", help="不生成、不显示模拟数据")
     p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("backup", help="备份平台数据（含校验值）")
+    p.add_argument("output", help="备份文件，如 planwatch-2026-11-22.json.gz")
+    p.set_defaults(func=cmd_backup)
+    p = sub.add_parser("restore", help="从备份恢复平台数据（替换现有数据；校验不符则不作修改）")
+    p.add_argument("input")
+    p.set_defaults(func=cmd_restore)
 
     p = sub.add_parser("manage", help="Django 管理命令，如 planwatch manage migrate / createsuperuser")
     p.add_argument("args", nargs=argparse.REMAINDER)

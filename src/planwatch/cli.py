@@ -171,6 +171,9 @@ def _django(demo: bool) -> None:
         django.setup()
     except Exception as exc:  # ImproperlyConfigured and friends: one line, not a traceback
         raise PlanwatchError(str(exc)) from exc
+    from django.conf import settings
+
+    Path(settings.DATA_DIR).mkdir(parents=True, exist_ok=True)  # SQLite cannot create its folder itself
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -180,7 +183,6 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from django.conf import settings
     from django.core.management import call_command
 
-    Path(settings.DATA_DIR).mkdir(parents=True, exist_ok=True)
     if settings.STATIC_ROOT:
         Path(settings.STATIC_ROOT).mkdir(parents=True, exist_ok=True)
     call_command("migrate", verbosity=0)

@@ -96,6 +96,7 @@ class ObservationOut(Schema):
     source: str
     simulated: bool
     status: str
+    version: int  # send it back when editing: a stale version is refused instead of overwriting
 
 
 class ObservationIn(Schema):
@@ -169,7 +170,8 @@ def _observation_rows(request: HttpRequest, p: Plan, year: int | None) -> list[d
     if year is not None:
         qs = qs.filter(year=year)
     return [{"id": o.pk, "indicator": o.indicator.no, "region": o.region.name, "year": o.year, "value": o.value,
-             "flag": o.flag, "source": o.source, "simulated": o.simulated, "status": o.status} for o in qs]
+             "flag": o.flag, "source": o.source, "simulated": o.simulated, "status": o.status, "version": o.version}
+            for o in qs]
 
 
 @api.get("/plans/{plan_id}/observations", response=list[ObservationOut], auth=Optional(),
@@ -198,7 +200,8 @@ def create_observation(request: HttpRequest, payload: ObservationIn) -> Status[d
     o = save_value(request.user, ind, region, payload.year, payload.value, payload.comment, payload.version,
                    payload.source)
     return Status(201, {"id": o.pk, "indicator": ind.no, "region": region.name, "year": o.year, "value": o.value,
-                        "flag": o.flag, "source": o.source, "simulated": o.simulated, "status": o.status})
+                        "flag": o.flag, "source": o.source, "simulated": o.simulated, "status": o.status,
+                        "version": o.version})
 
 
 @api.post("/observations/{observation_id}/transition", response=ObservationOut, auth=Token(),
@@ -210,7 +213,7 @@ def move(request: HttpRequest, observation_id: int, payload: MoveIn) -> dict[str
     except ValueError as exc:  # an unknown status name
         raise WorkflowError(f"未知的状态：{payload.to}") from exc
     return {"id": o.pk, "indicator": o.indicator.no, "region": o.region.name, "year": o.year, "value": o.value,
-            "flag": o.flag, "source": o.source, "simulated": o.simulated, "status": o.status}
+            "flag": o.flag, "source": o.source, "simulated": o.simulated, "status": o.status, "version": o.version}
 
 
 EXPORTS = {"indicators": "主要指标", "observations": "监测数据", "evaluation": "评估结果"}

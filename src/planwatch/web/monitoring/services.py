@@ -100,12 +100,14 @@ def save_value(user: Any, indicator: Indicator, region: Region, year: int, value
 @transaction.atomic
 def transition(user: Any, observation_id: int, to_status: str, reason: str = "") -> Observation:
     """Move a value along the pipeline; refuses illegal moves and writes a history row."""
+    if to_status not in Status.values:
+        raise WorkflowError(f"未知的状态：{to_status}")
     obs = Observation.objects.select_for_update().select_related("indicator").get(pk=observation_id)
-    allowed = PIPELINE.get(obs.status, {})
-    if to_status not in allowed:
+    who = next((w for moves in PIPELINE.values() for target, w in moves.items() if target == to_status), None)
+    # permission first, from the target alone: someone who may not make this move learns nothing of the state
+    require(who is not None and (can_report(user, obs.indicator) if who == "reporter" else can_review(user)))
+    if to_status not in PIPELINE.get(obs.status, {}):
         raise WorkflowError(f"不能从“{obs.get_status_display()}”变为“{Status(to_status).label}”")
-    who = allowed[to_status]
-    require(can_report(user, obs.indicator) if who == "reporter" else can_review(user))
     if to_status == Status.SUBMITTED:
         check_round_open(user, obs.indicator.plan, obs.year)
     if to_status == Status.RETURNED and not reason.strip():

@@ -6,3 +6,4 @@ cd "$(dirname "$0")/.."
 .venv/bin/python bench/evaluate.py
 .venv/bin/python bench/report.py
 .venv/bin/python bench/pages.py   # needs Debian's wrk
+.venv/bin/python bench/import_pg.py   # needs PostgreSQL on 127.0.0.1:5432

@@ -7,7 +7,9 @@ target path with region-specific pace, noise and gaps (about 5 % of values are n
 
 from __future__ import annotations
 
+import io
 from dataclasses import replace
+from pathlib import Path
 
 import numpy as np
 
@@ -70,3 +72,14 @@ def simulate(specs: list[IndicatorSpec], regions: int, seed: int = 2021, gap_rat
         value=values[keep], flag=np.zeros(n, dtype=np.int8), source=np.zeros(n, dtype=np.int32),
         row=np.arange(2, n + 2, dtype=np.int32), regions=tuple(f"模拟县{r:04d}" for r in range(n_r)),
         sources=(SOURCE.format(seed=seed),))
+
+
+def write_csv(path: Path, rows: int, seed: int = 7) -> None:
+    """A simulated observation file for the Jinpu plan (模拟数据), for import tests and benchmarks: unique
+    (indicator, year, source) keys, 115 rows (23 indicators × 5 years) per simulated batch source."""
+    rng = np.random.default_rng(seed)
+    out = io.StringIO()
+    out.write("indicator,year,value,region,source\n")
+    for i in range(rows):
+        out.write(f"{1 + i % 23},{2021 + (i // 23) % 5},{rng.normal(5, 1):.3f},金普新区,模拟数据（批次{i // 115}）\n")
+    path.write_text(out.getvalue(), encoding="utf-8")

@@ -19,7 +19,7 @@ ROWS = 300_000
 
 @pytest.mark.parametrize("database", ["sqlite", "postgresql"])
 def test_a_killed_import_leaves_nothing_and_can_run_again(tmp_path: Path, database: str) -> None:
-    from planwatch.web.monitoring.bulk import write_csv
+    from planwatch.synthetic import write_csv
 
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL"))}
     env.update({"PLANWATCH_DATA": str(tmp_path / "var"), "PLANWATCH_DEBUG": "1"})

@@ -8,7 +8,8 @@ import pytest
 
 from planwatch.core.errors import PlanwatchError
 from planwatch.core.observations import ObservationError
-from planwatch.web.monitoring.bulk import import_observations, write_csv
+from planwatch.synthetic import write_csv
+from planwatch.web.monitoring.bulk import import_observations
 from planwatch.web.monitoring.models import Observation
 from planwatch.web.plans.models import Plan
 
@@ -47,3 +48,12 @@ def test_an_unknown_region_is_refused(demo: Plan, tmp_path: Path) -> None:
     path.write_text("indicator,year,value,region\n1,2023,5,不存在的区\n", encoding="utf-8")
     with pytest.raises(PlanwatchError, match="地区不存在：不存在的区"):
         import_observations(demo, path)
+
+
+def test_awkward_text_survives_the_copy(demo: Plan, tmp_path: Path) -> None:
+    path = tmp_path / "obs.csv"
+    source = 'tab\there\\back "quoted" 换行\nline'
+    path.write_text('indicator,year,value,region,source\n1,2023,5.5,金普新区,"' + source.replace('"', '""') + '"\n',
+                    encoding="utf-8")
+    assert import_observations(demo, path) == 1
+    assert Observation.objects.get(source=source).value == 5.5

@@ -90,7 +90,7 @@ def _lookup(indicators: Sequence[Indicator]) -> dict[str, Indicator]:
     return table
 
 
-def _fail(problems: dict[str, list[int]], total_rows: int) -> None:
+def _fail(problems: dict[str, list[int]], _unused: int) -> None:
     if not problems:
         return
     parts = []
@@ -100,57 +100,92 @@ def _fail(problems: dict[str, list[int]], total_rows: int) -> None:
     raise ObservationError(f"观测数据有{sum(len(r) for r in problems.values())}处问题，未做任何评估。" + "；".join(parts))
 
 
+_COLUMNS = {
+    "indicator": ("indicator", "indicator_no", "指标"), "indicator_no": ("indicator_no",), "year": ("year", "年份"),
+    "value": ("value", "数值"), "unit": ("unit", "单位"), "flag": ("flag", "period", "期间"),
+    "region": ("region", "地区"), "source": ("source", "source_url", "来源"),
+}
+
+
 def build_table(records: Iterable[dict[str, str]], indicators: Sequence[Indicator],
                 default_region: str = "") -> ObservationTable:
     """Validate records (dicts with indicator, year, value and optional region, source, flag/period, unit)."""
+    names = list(dict.fromkeys(name for columns in _COLUMNS.values() for name in columns))
+    return _build(([rec.get(n) or "" for n in names] for rec in records), names, indicators, default_region)
+
+
+def _build(rows: Iterable[Sequence[str]], header: Sequence[str], indicators: Sequence[Indicator],
+           default_region: str) -> ObservationTable:
+    """The validation loop over rows given as lists; the columns are looked up once, not per row."""
+    position = {name.strip(): i for i, name in enumerate(header)}
+
+    def column(key: str) -> int | None:
+        return next((position[n] for n in _COLUMNS[key] if n in position), None)
+
+    c_ind, c_no, c_year, c_value = column("indicator"), column("indicator_no"), column("year"), column("value")
+    c_unit, c_flag, c_region, c_source = column("unit"), column("flag"), column("region"), column("source")
+    width = len(header)
     lookup = _lookup(indicators)
+    units = {ind.no: ind.unit for ind in indicators}
     cols: dict[str, list[object]] = {k: [] for k in ("indicator", "year", "region", "value", "flag", "source",
                                                       "row", "period")}
     problems: dict[str, list[int]] = {}
     region_index: dict[str, int] = {}
     source_index: dict[str, int] = {}
-    seen: dict[tuple[int, int, int, int, int], int] = {}
-    line = 1
-    for line, rec in enumerate(records, start=2):  # line 1 is the header
-        key = (rec.get("indicator") or rec.get("indicator_no") or rec.get("指标") or "").strip()
-        ind = lookup.get(key) or lookup.get((rec.get("indicator_no") or "").strip())
+    flag_cache: dict[str, int] = {}
+    seen: set[tuple[int, int, int, int, int]] = set()
+    for line, raw in enumerate(rows, start=2):  # line 1 is the header
+        row = list(raw) + [""] * (width - len(raw)) if len(raw) < width else raw
+
+        def get(i: int | None, row: Sequence[str] = row) -> str:
+            return (row[i] or "").strip() if i is not None else ""
+
+        ind = lookup.get(get(c_ind)) or lookup.get(get(c_no))
         if ind is None:
             problems.setdefault("未知指标", []).append(line)
             continue
-        year_text = number_text((rec.get("year") or rec.get("年份") or "").strip())
-        if not re.fullmatch(r"\d{4}", year_text):
+        year_text = number_text(get(c_year))
+        if len(year_text) != 4 or not year_text.isdigit():
             problems.setdefault("年份不是四位数字", []).append(line)
             continue
-        raw_value = number_text((rec.get("value") or rec.get("数值") or "").strip().replace(",", ""))
+        raw_value = number_text(get(c_value).replace(",", ""))
         try:
             value = float(raw_value)
-            if not np.isfinite(value):
+            if value != value or value in (float("inf"), float("-inf")):
                 raise ValueError
         except ValueError:
             problems.setdefault("数值不是数字" if raw_value else "数值为空（未报送请不要写0，直接不列该行）", []).append(line)
             continue
-        unit = (rec.get("unit") or rec.get("单位") or "").strip()
-        if unit and unit != ind.unit:
+        unit = get(c_unit)
+        if unit and unit != units[ind.no]:
             try:
-                value = convert(value, unit, ind.unit)
+                value = convert(value, unit, units[ind.no])
             except PlanwatchError:
-                problems.setdefault(f"单位与指标不符（指标{ind.no}应为{ind.unit}）", []).append(line)
+                problems.setdefault(f"单位与指标不符（指标{ind.no}应为{units[ind.no]}）", []).append(line)
                 continue
-        period = (rec.get("flag") or rec.get("period") or rec.get("期间") or "").strip()
-        flag = parse_flag(period)
-        region = (rec.get("region") or rec.get("地区") or "").strip() or default_region
-        source = (rec.get("source") or rec.get("source_url") or rec.get("来源") or "").strip()
+        period = get(c_flag)
+        flag = flag_cache.get(period)
+        if flag is None:
+            flag = flag_cache[period] = parse_flag(period)
+        region = get(c_region) or default_region
+        source = get(c_source)
         r = region_index.setdefault(region, len(region_index))
         s = source_index.setdefault(source, len(source_index))
-        dup_key = (ind.no, int(year_text), r, s, flag)
-        if dup_key in seen:
+        year = int(year_text)
+        key = (ind.no, year, r, s, flag)
+        if key in seen:
             problems.setdefault("重复数据（同一指标、年份、地区、来源出现多次）", []).append(line)
             continue
-        seen[dup_key] = line
-        for k, v in (("indicator", ind.no), ("year", int(year_text)), ("region", r), ("value", value),
-                     ("flag", flag), ("source", s), ("row", line), ("period", period)):
-            cols[k].append(v)
-    _fail(problems, line)
+        seen.add(key)
+        cols["indicator"].append(ind.no)
+        cols["year"].append(year)
+        cols["region"].append(r)
+        cols["value"].append(value)
+        cols["flag"].append(flag)
+        cols["source"].append(s)
+        cols["row"].append(line)
+        cols["period"].append(period)
+    _fail(problems, 0)
     return ObservationTable(
         np.array(cols["indicator"], dtype=np.int32), np.array(cols["year"], dtype=np.int32),
         np.array(cols["region"], dtype=np.int32), np.array(cols["value"], dtype=np.float64),
@@ -169,10 +204,13 @@ def read_observations(path: str | Path, indicators: Sequence[Indicator], default
     if not data:
         raise ObservationError(f"{path.name}: 文件为空")
     text, _ = decode_text(data, path.name)
-    reader = csv.DictReader(io.StringIO(text))
-    fields = {f.strip() for f in reader.fieldnames or []}
+    reader = csv.reader(io.StringIO(text))
+    header = [h.strip() for h in next(reader, [])]
+    fields = set(header)
     if not fields & {"indicator", "indicator_no", "指标"} or not fields & {"year", "年份"} or \
             not fields & {"value", "数值"}:
         raise ObservationError(f"{path.name}: 缺少必需的列 indicator、year、value（现有列：{'、'.join(sorted(fields))}）")
-    records = ({(k or "").strip(): (v or "") for k, v in rec.items()} for rec in reader)
-    return build_table(records, indicators, default_region)
+    try:
+        return _build(reader, header, indicators, default_region)
+    except csv.Error as exc:
+        raise ObservationError(f"{path.name}: CSV 格式错误：{exc}") from exc

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -151,7 +152,7 @@ def _build(rows: Iterable[Sequence[str]], header: Sequence[str], indicators: Seq
         raw_value = number_text(get(c_value).replace(",", ""))
         try:
             value = float(raw_value)
-            if value != value or value in (float("inf"), float("-inf")):
+            if not math.isfinite(value):
                 raise ValueError
         except ValueError:
             problems.setdefault("数值不是数字" if raw_value else "数值为空（未报送请不要写0，直接不列该行）", []).append(line)

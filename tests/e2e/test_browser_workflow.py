@@ -4,47 +4,30 @@ Screenshots go to out/screenshots/."""
 
 from __future__ import annotations
 
-import os
 import shutil
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from .servers import clean_env, free_port, wait_until_up
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 SHOTS = Path(__file__).resolve().parents[2] / "out" / "screenshots"
 pytestmark = [pytest.mark.slow, pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium needed")]
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    port = _free_port()
-    env = {**os.environ, "PLANWATCH_DATA": str(tmp_path_factory.mktemp("serve")), "PYTHONUNBUFFERED": "1"}
-    for name in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE"):  # the server uses its own settings and SQLite
-        env.pop(name, None)
+    port = free_port()
+    env = clean_env(tmp_path_factory.mktemp("serve"))  # its own settings and SQLite database
     proc = subprocess.Popen([sys.executable, "-m", "planwatch", "serve", "--demo", "--port", str(port)], env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(120):
-            try:
-                urllib.request.urlopen(url + "/public/", timeout=2)
-                break
-            except OSError:
-                if proc.poll() is not None:
-                    raise RuntimeError(proc.stdout.read().decode() if proc.stdout else "server exited") from None
-                time.sleep(0.5)
+        wait_until_up(url + "/public/", proc)
         yield url
     finally:
         proc.terminate()

@@ -9,7 +9,6 @@ import os
 import subprocess
 import sys
 import threading
-import time
 import urllib.error
 import urllib.request
 from collections import Counter
@@ -17,6 +16,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from .servers import free_port, wait_until_up
 
 PG = os.environ.get("PLANWATCH_TEST_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/postgres")
 CLIENTS = 32
@@ -55,17 +56,12 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, dict
         out = subprocess.run([exe / "planwatch", "manage", "issue_token", user, "并发测试"], env=env, check=True,
                              capture_output=True, text=True)
         tokens[user] = out.stdout.strip()
-    port = 18000 + os.getpid() % 1000
+    port = free_port()
     proc = subprocess.Popen([exe / "gunicorn", "planwatch.web.wsgi", "-w", "4", "--threads", "2", "-b",
                              f"127.0.0.1:{port}", "--log-level", "warning"], env=env)
     base = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(base + "/api/plans", timeout=2)
-                break
-            except OSError:
-                time.sleep(0.3)
+        wait_until_up(base + "/api/plans")
         yield base, tokens, url
     finally:
         proc.terminate()

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from .servers import clean_env
 from .test_concurrency import PG, _pg_available
 
 pytestmark = pytest.mark.slow
@@ -21,8 +22,7 @@ ROWS = 300_000
 def test_a_killed_import_leaves_nothing_and_can_run_again(tmp_path: Path, database: str) -> None:
     from planwatch.synthetic import write_csv
 
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL"))}
-    env.update({"PLANWATCH_DATA": str(tmp_path / "var"), "PLANWATCH_DEBUG": "1"})
+    env = clean_env(tmp_path / "var", PLANWATCH_DEBUG="1")
     name = f"planwatch_crash_{os.getpid()}"
     if database == "postgresql":
         if not _pg_available():

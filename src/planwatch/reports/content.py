@@ -89,6 +89,18 @@ def _n(x: float | None, unit: str = "") -> str:
     return "—" if x is None else f"{format_number(round(x, 2))}{unit}"
 
 
+def numbered_sections(sections: Sequence[Section]) -> list[tuple[Section, str]]:
+    """Top-level sections with their heading text (一、总体情况 …); the 附件 keeps its own title, unnumbered."""
+    out, n = [], 0
+    for sec in sections:
+        if sec.title.startswith("附件"):
+            out.append((sec, sec.title))
+        else:
+            n += 1
+            out.append((sec, numbered(1, n) + sec.title))
+    return out
+
+
 def summary(results: Sequence[Evaluation]) -> str:
     """23项主要指标中，X项…，其中约束性指标W项…"""
     counts = Counter(e.label for e in results)

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from .charts import render
-from .content import STATUS_COLOURS, Report, Section, Table, numbered
+from .content import STATUS_COLOURS, Report, Section, Table, numbered, numbered_sections
 
 TITLE_FONT, HEI, KAI, FANGSONG, SONG = "方正小标宋简体", "黑体", "楷体_GB2312", "仿宋_GB2312", "宋体"
 
@@ -118,9 +118,9 @@ def write_docx(report: Report, out: Path | io.BytesIO) -> None:
         p.paragraph_format.left_indent = Cm(0.5)
     counters = {"table": 0}
 
-    def emit(sec: Section, n: int) -> None:
+    def emit(sec: Section, n: int, heading: str | None = None) -> None:
         font, bold = {1: (HEI, False), 2: (KAI, False), 3: (FANGSONG, True), 4: (FANGSONG, False)}[sec.level]
-        title = sec.title if sec.title.startswith("附件") else numbered(sec.level, n) + sec.title
+        title = heading or numbered(sec.level, n) + sec.title
         _paragraph(doc, title, font, 16, bold=bold, indent=sec.level > 1 or sec.title.startswith("附件") is False)
         for text in sec.paragraphs:
             _paragraph(doc, text)
@@ -134,11 +134,8 @@ def write_docx(report: Report, out: Path | io.BytesIO) -> None:
         for i, child in enumerate(sec.children, start=1):
             emit(child, i)
 
-    number = 0
-    for sec in report.sections:
-        if not sec.title.startswith("附件"):
-            number += 1
-        emit(sec, number)
+    for sec, heading in numbered_sections(report.sections):
+        emit(sec, 0, heading)
     _paragraph(doc, "", indent=False)
     _paragraph(doc, report.date_line, FANGSONG, 16, indent=False, align=WD_ALIGN_PARAGRAPH.RIGHT)
     doc.save(out)

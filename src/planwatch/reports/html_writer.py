@@ -7,7 +7,7 @@ import html
 from pathlib import Path
 
 from .charts import render
-from .content import STATUS_COLOURS, Report, Section, numbered
+from .content import STATUS_COLOURS, Report, Section, numbered, numbered_sections
 
 
 def write_html(report: Report, out: Path) -> None:
@@ -25,10 +25,10 @@ def write_html(report: Report, out: Path) -> None:
     parts += [f"<div class='notice'>说明：{html.escape(n)}</div>" for n in report.notices]
     table_no = 0
 
-    def emit(sec: Section, n: int) -> None:
+    def emit(sec: Section, n: int, heading: str | None = None) -> None:
         nonlocal table_no
         tag = {1: "h2", 2: "h3"}.get(sec.level, "h4")
-        title = sec.title if sec.title.startswith("附件") else numbered(sec.level, n) + sec.title
+        title = heading or numbered(sec.level, n) + sec.title
         parts.append(f"<{tag}>{html.escape(title)}</{tag}>")
         parts.extend(f"<p>{html.escape(t)}</p>" for t in sec.paragraphs)
         for table in sec.tables:
@@ -47,10 +47,7 @@ def write_html(report: Report, out: Path) -> None:
         for i, child in enumerate(sec.children, start=1):
             emit(child, i)
 
-    number = 0
-    for sec in report.sections:
-        if not sec.title.startswith("附件"):
-            number += 1
-        emit(sec, number)
+    for sec, heading in numbered_sections(report.sections):
+        emit(sec, 0, heading)
     parts.append(f"<p style='text-align:right'>{html.escape(report.date_line)}</p></body></html>")
     out.write_text("".join(parts), encoding="utf-8")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -61,22 +62,31 @@ def _denied(request: HttpRequest, exc: Exception) -> HttpResponse:
     return render(request, "web/denied.html", {"message": str(exc)}, status=403)
 
 
+def _act(request: HttpRequest, action: Callable[[], str], bad_input: str, done: HttpResponse) -> HttpResponse:
+    """Run a ledger action: its message on success, the person's own words on a refusal, 403 when not allowed."""
+    try:
+        messages.success(request, action())
+    except ValueError:
+        messages.error(request, bad_input)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    except PermissionDenied as exc:
+        return _denied(request, exc)
+    return done
+
+
 @login_required
 @require_POST
 def progress(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     model, _ = _model(kind)
     item = get_object_or_404(model, pk=pk)
-    try:
+
+    def update() -> str:
         services.update_progress(request.user, item, int(request.POST.get("progress", "")),
                                  request.POST.get("note", "").strip())
-        messages.success(request, "进展已更新")
-    except ValueError:
-        messages.error(request, "进度应为 0 到 100 的整数")
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    except PermissionDenied as exc:
-        return _denied(request, exc)
-    return redirect("ledger", kind=kind)
+        return "进展已更新"
+
+    return _act(request, update, "进度应为 0 到 100 的整数", redirect("ledger", kind=kind))
 
 
 @login_required
@@ -84,17 +94,13 @@ def progress(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
 def notice(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     model, _ = _model(kind)
     item = get_object_or_404(model, pk=pk)
-    try:
+
+    def issue() -> str:
         due = dt.date.fromisoformat(request.POST.get("reply_due", ""))
         services.issue_notice(request.user, item, request.POST.get("reason", ""), due)
-        messages.success(request, f"已向{item.lead}下发督办单")
-    except ValueError:
-        messages.error(request, "答复时限应为日期")
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    except PermissionDenied as exc:
-        return _denied(request, exc)
-    return redirect("ledger", kind=kind)
+        return f"已向{item.lead}下发督办单"
+
+    return _act(request, issue, "答复时限应为日期", redirect("ledger", kind=kind))
 
 
 @login_required

@@ -112,3 +112,15 @@ def test_tokens_are_issued_once_and_stored_hashed(demo: Plan, capsys: pytest.Cap
     key = capsys.readouterr().out.strip()
     assert key.startswith("pw_") and not ApiToken.objects.filter(key_hash=key).exists()
     assert ApiToken.objects.filter(key_hash=ApiToken.hash(key)).exists()
+
+
+def test_oversized_numbers_are_refused_by_validation(outsider: Client, demo: Plan) -> None:
+    huge = "9" * 30
+    assert outsider.get(f"/api/plans/{huge}").status_code == 422
+    assert outsider.get(f"/api/plans/{demo.pk}/observations?year={huge}").status_code == 422
+    body = json.dumps({"indicator": int(huge), "year": 2025, "value": 1})
+    response = Client().post("/api/observations", body, content_type="application/json", **_auth("fgj_admin"))
+    assert response.status_code == 422
+    response = Client().post(f"/api/observations/{huge}/transition", json.dumps({"to": "approved"}),
+                             content_type="application/json", **_auth("fgj_admin"))
+    assert response.status_code == 422

@@ -78,3 +78,15 @@ def test_only_the_planning_office_assigns(request: pytest.FixtureRequest, person
     client: Client = request.getfixturevalue(persona)
     assert client.get(f"/plans/{demo.pk}/assignments/?download=1").status_code == status
     assert client.post(f"/plans/{demo.pk}/assignments/", {}).status_code == status
+
+
+def test_a_zip_bomb_workbook_is_refused(admin_client: Client, demo: Plan) -> None:
+    import zipfile
+
+    bomb = io.BytesIO()
+    with zipfile.ZipFile(bomb, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("xl/workbook.xml", "<workbook/>")
+        zf.writestr("xl/padding.xml", b"\0" * (300 * 1024 * 1024))
+    response = admin_client.post(f"/plans/{demo.pk}/assignments/",
+                                 {"file": SimpleUploadedFile("分工.xlsx", bomb.getvalue())})
+    assert response.status_code == 400 and "疑似压缩炸弹" in response.content.decode()

@@ -77,3 +77,38 @@ def test_stored_script_payloads_are_rendered_inert(admin_client: Client, demo: P
                 "/ledgers/tasks/", "/public/", "/search/?q=地区生产总值"):
         body = admin_client.get(url).content.decode()
         assert payload not in body, url
+
+
+ODD = ["1 OR 1=1", "'; DROP TABLE plans_task; --", "%", "\\", "abc", "-1", "9" * 30]
+
+
+@pytest.mark.parametrize("value", ODD)
+def test_filters_and_fields_with_odd_text_never_fail(admin_client: Client, demo: Plan, value: str) -> None:
+    gets = [("/ledgers/tasks/", {"department": value, "light": value}), ("/overview/", {"as_of": value}),
+            ("/search/", {"q": value}), (f"/plans/{demo.pk}/indicators/1/", {"as_of": value}),
+            ("/reports/download/", {"kind": value, "format": value, "as_of": value})]
+    for url, params in gets:
+        assert admin_client.get(url, params).status_code in (200, 404), (url, value)
+    posts = [("/report/save/", {"indicator": value, "year": value, "value": value, "region": value}),
+             ("/rounds/", {"round": value, "until": value}),
+             ("/plans/import/", {"region": value, "parent": value})]
+    for url, data in posts:
+        assert admin_client.post(url, data).status_code in (200, 302, 400, 404), (url, value)
+    assert Plan.objects.filter(pk=demo.pk).exists()
+
+
+def test_weak_passwords_are_refused() -> None:
+    from django.contrib.auth.password_validation import validate_password
+    from django.core.exceptions import ValidationError
+
+    for weak in ("12345678901", "password123", "short"):
+        with pytest.raises(ValidationError):
+            validate_password(weak)
+    validate_password("Jinpu-report-2025-x")
+
+
+def test_sessions_expire() -> None:
+    from django.conf import settings
+
+    assert settings.SESSION_COOKIE_AGE <= 8 * 3600 and settings.SESSION_EXPIRE_AT_BROWSER_CLOSE
+    assert settings.SESSION_COOKIE_HTTPONLY and settings.CSRF_COOKIE_HTTPONLY

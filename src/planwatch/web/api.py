@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import csv
 import io
-from typing import Any
+from typing import Annotated, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from ninja import NinjaAPI, Schema, Status
+from ninja import Field, NinjaAPI, Path, Schema, Status
 from ninja.security import HttpBearer
 
 from ..exports import safe_cell
@@ -99,14 +99,17 @@ class ObservationOut(Schema):
     version: int  # send it back when editing: a stale version is refused instead of overwriting
 
 
+Id = Annotated[int, Path(ge=1, lt=2**31)]  # beyond any id: refused by validation, not by the database
+
+
 class ObservationIn(Schema):
-    indicator: int
-    year: int
-    value: float
+    indicator: int = Field(ge=1, lt=2**31)
+    year: int = Field(ge=1900, le=2100)
+    value: float = Field(allow_inf_nan=False)
     region: str | None = None
     comment: str = ""
     source: str = ""
-    version: int | None = None
+    version: int | None = Field(default=None, ge=1, lt=2**31)
 
 
 class MoveIn(Schema):
@@ -148,7 +151,7 @@ def plans(request: HttpRequest) -> list[dict[str, Any]]:
 
 
 @api.get("/plans/{plan_id}", response=PlanOut, auth=Optional(), summary="规划")
-def plan(request: HttpRequest, plan_id: int) -> dict[str, Any]:
+def plan(request: HttpRequest, plan_id: Id) -> dict[str, Any]:
     return _plan_out(get_object_or_404(Plan.objects.select_related("region"), pk=plan_id))
 
 
@@ -161,7 +164,7 @@ def _indicator_rows(p: Plan) -> list[dict[str, Any]]:
 
 
 @api.get("/plans/{plan_id}/indicators", response=list[IndicatorOut], auth=Optional(), summary="主要指标")
-def indicators(request: HttpRequest, plan_id: int) -> list[dict[str, Any]]:
+def indicators(request: HttpRequest, plan_id: Id) -> list[dict[str, Any]]:
     return _indicator_rows(get_object_or_404(Plan, pk=plan_id))
 
 
@@ -176,7 +179,8 @@ def _observation_rows(request: HttpRequest, p: Plan, year: int | None) -> list[d
 
 @api.get("/plans/{plan_id}/observations", response=list[ObservationOut], auth=Optional(),
          summary="监测数据（匿名只返回已发布数据）")
-def observations(request: HttpRequest, plan_id: int, year: int | None = None) -> list[dict[str, Any]]:
+def observations(request: HttpRequest, plan_id: Id,
+                 year: Annotated[int | None, Field(ge=1900, le=2100)] = None) -> list[dict[str, Any]]:
     return _observation_rows(request, get_object_or_404(Plan, pk=plan_id), year)
 
 
@@ -186,7 +190,7 @@ def _evaluation_rows(request: HttpRequest, p: Plan, as_of: int) -> list[dict[str
 
 
 @api.get("/plans/{plan_id}/evaluation", response=list[EvaluationOut], auth=Optional(), summary="评估结果")
-def evaluation(request: HttpRequest, plan_id: int, as_of: int) -> list[dict[str, Any]]:
+def evaluation(request: HttpRequest, plan_id: Id, as_of: Annotated[int, Field(ge=1900, le=2100)]) -> list[dict[str, Any]]:
     p = get_object_or_404(Plan, pk=plan_id)
     if p.base_year is not None and p.end_year is not None and not p.base_year < as_of <= p.end_year:
         raise ValidationError(f"评估年份 {as_of} 不在规划期 {p.base_year + 1}—{p.end_year} 年内")
@@ -206,7 +210,7 @@ def create_observation(request: HttpRequest, payload: ObservationIn) -> Status[d
 
 @api.post("/observations/{observation_id}/transition", response=ObservationOut, auth=Token(),
           summary="提交 / 审核 / 退回 / 发布")
-def move(request: HttpRequest, observation_id: int, payload: MoveIn) -> dict[str, Any]:
+def move(request: HttpRequest, observation_id: Id, payload: MoveIn) -> dict[str, Any]:
     get_object_or_404(Observation, pk=observation_id)
     try:
         o = transition(request.user, observation_id, payload.to, payload.reason)
@@ -221,7 +225,8 @@ EXPORTS = {"indicators": "主要指标", "observations": "监测数据", "evalua
 
 @api.get("/plans/{plan_id}/export/{what}", auth=Optional(), summary="导出 CSV / XLSX / JSON",
          response={200: Any})
-def export(request: HttpRequest, plan_id: int, what: str, format: str = "csv", as_of: int | None = None) -> Any:
+def export(request: HttpRequest, plan_id: Id, what: str, format: str = "csv",
+           as_of: Annotated[int | None, Field(ge=1900, le=2100)] = None) -> Any:
     p = get_object_or_404(Plan, pk=plan_id)
     if what not in EXPORTS or format not in ("csv", "xlsx", "json"):
         raise ValidationError(f"可导出：{'、'.join(EXPORTS)}；格式：csv、xlsx、json")

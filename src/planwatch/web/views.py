@@ -20,6 +20,16 @@ from .monitoring.models import Observation, Status
 from .monitoring.services import core_indicators, evaluate_plan, save_value, transition, visible_observations
 from .plans.models import Indicator, Plan
 
+
+def as_int(value: object) -> int | None:
+    """A whole number from a form field or query parameter, or None — never an exception on odd input."""
+    try:
+        number = int(str(value).strip())
+    except (TypeError, ValueError):
+        return None
+    return number if -(2**31) < number < 2**31 else None  # beyond any id or year: treated as no number
+
+
 STATUS_ORDER = ["提前实现", "快于预期", "基本符合预期", "滞后", "逆向", "已完成", "未完成", "无数据", "无量化目标"]
 
 
@@ -143,8 +153,8 @@ def report(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def save(request: HttpRequest) -> HttpResponse:
-    ind = get_object_or_404(Indicator, pk=request.POST.get("indicator"))
-    region = Region.objects.get(pk=request.POST.get("region") or ind.plan.region_id)
+    ind = get_object_or_404(Indicator, pk=as_int(request.POST.get("indicator")) or 0)
+    region = get_object_or_404(Region, pk=as_int(request.POST.get("region")) or ind.plan.region_id)
     try:
         year = int(request.POST.get("year", ""))
         value = float(request.POST.get("value", "").replace(",", ""))
@@ -248,8 +258,8 @@ def plan_import(request: HttpRequest) -> HttpResponse:
                 except PlanwatchError as exc:
                     messages.error(request, str(exc).replace(path.name, name))
                     return render(request, "web/plan_import.html", context, status=400)
-            region = get_object_or_404(Region, pk=request.POST.get("region"))
-            parent = Plan.objects.filter(pk=request.POST.get("parent") or 0).first()
+            region = get_object_or_404(Region, pk=as_int(request.POST.get("region")) or 0)
+            parent = Plan.objects.filter(pk=as_int(request.POST.get("parent")) or 0).first()
             plan = import_plan(core, region, title=request.POST.get("title", "").strip()[:200] or core.title or name,
                                parent=parent)
             plan.source_name = name[:255]

@@ -19,6 +19,7 @@ from ..accounts.models import Department
 from ..accounts.permissions import can_report, can_review
 from ..monitoring.services import evaluate_plan
 from ..plans.models import Plan, Project, Task
+from ..views import as_int
 from . import services
 from .models import NoticeStatus, SupervisionNotice
 
@@ -43,8 +44,8 @@ def ledger(request: HttpRequest, kind: str) -> HttpResponse:
     model, title = _model(kind)
     plan = _plan()
     items = model.objects.filter(plan=plan).select_related("lead", "node", "plan").prefetch_related("notices")
-    department = request.GET.get("department")
-    if department:
+    department = as_int(request.GET.get("department"))
+    if department is not None:
         items = items.filter(lead_id=department)
     rows = [(item, services.item_light(item)) for item in items.order_by("id")]
     wanted = request.GET.get("light")

@@ -5,8 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/setup-env.sh
 setup_env "[test]"
-# a TrueType CJK font for the PDF test documents; Debian's chromium for the browser test
-ensure_debian_packages fonts-wqy-microhei fonts-dejavu-core chromium
+# a TrueType CJK font for the PDF test documents; Debian's chromium for the browser test; LibreOffice for PDF reports
+ensure_debian_packages fonts-wqy-microhei fonts-dejavu-core chromium libreoffice-writer-nogui
 pg_url=$(ensure_postgres)
 .venv/bin/ruff check --output-format concise src tests bench
 .venv/bin/mypy

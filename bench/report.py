@@ -31,11 +31,14 @@ def main() -> None:
     docx_time = median_seconds(lambda: WRITERS["docx"](report_from_files(PLAN, DATA, 2025, "final"), out), 5)
     html_time = median_seconds(lambda: WRITERS["html"](report_from_files(PLAN, DATA, 2025, "final"),
                                                         out.with_suffix(".html")), 3)
+    pdf_time = median_seconds(lambda: WRITERS["pdf"](report_from_files(PLAN, DATA, 2025, "final"),
+                                                      out.with_suffix(".pdf")), 3)
     command = median_seconds(lambda: subprocess.run(
         [sys.executable, "-m", "planwatch", "report", "--plan", str(PLAN), "--data", str(DATA), "--as-of", "2025",
          "--kind", "final", "-o", str(out)], check=True, capture_output=True), 3)
     rows = [("Jinpu final evaluation .docx, in process", docx_time, "≤ 3 s"),
             ("the same as .html (charts embedded)", html_time, "—"),
+            ("the same as PDF (LibreOffice headless converts the .docx)", pdf_time, "—"),
             ("`planwatch report … -o report.docx`, whole command", command, "—")]
     lines = [f"Machine: {machine()}  ",
              (f"Data: tests/fixtures/data/jinpu-obs-simulated.csv (real published figures plus 模拟数据); "

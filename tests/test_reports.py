@@ -140,3 +140,21 @@ def test_the_html_report_in_a_browser(tmp_path: Path) -> None:
         assert page.evaluate("Array.from(document.images).every(i => i.complete && i.naturalWidth > 0)")
         page.screenshot(path=str(shots / "report-html.png"), full_page=True)
         browser.close()
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is needed (test.sh installs it)")
+def test_the_pdf_is_the_same_report(tmp_path: Path, expected: list[object]) -> None:
+    import pypdfium2 as pdfium
+
+    out = tmp_path / "report.pdf"
+    assert main(["report", "--plan", str(JINPU_TXT), "--data", str(DATA), "--as-of", "2025", "--kind", "final",
+                 "--title", TITLE, "-o", str(out)]) == 0
+    pdf = pdfium.PdfDocument(str(out))
+    assert len(pdf) >= 8
+    width, height = pdf[0].get_size()
+    assert (round(width), round(height)) == (595, 842)  # A4
+    text = "".join(pdf[i].get_textpage().get_text_range() for i in range(len(pdf))).replace("\r\n", "")
+    counts = Counter(e.label for e in expected)  # type: ignore[attr-defined]
+    assert f"23项主要指标中，{counts['已完成']}项已完成" in text.replace(" ", "")
+    assert "— 1 —" in pdf[0].get_textpage().get_text_range()  # the page number field was laid out

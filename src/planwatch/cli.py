@@ -266,13 +266,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--approx-tolerance", type=float, default=0.05, help="“左右”的容差（相对，默认 0.05）")
     p.set_defaults(func=cmd_evaluate)
 
-    p = sub.add_parser("report", help="生成评估报告（Word .docx 公文格式，或 .html）")
+    p = sub.add_parser("report", help="生成评估报告（Word .docx 公文格式、PDF 或 .html）")
     p.add_argument("--plan", required=True, help="规划文本或指标表")
     p.add_argument("--data", required=True, help="观测数据 CSV")
     p.add_argument("--as-of", type=int, required=True, help="评估年份")
     p.add_argument("--kind", choices=("annual", "midterm", "final"), default="annual",
                    help="annual 年度监测 / midterm 中期评估 / final 总结评估")
-    p.add_argument("--format", choices=("docx", "html"), help="默认按输出文件扩展名")
+    p.add_argument("--format", choices=("docx", "pdf", "html"), help="默认按输出文件扩展名")
     p.add_argument("--region", help="评估哪个地区（默认数据中的第一个）")
     p.add_argument("--default-region", default="本地区", help="数据没有 region 列时使用的地区名")
     p.add_argument("--title", help="规划名称（默认取文件中的标题）")

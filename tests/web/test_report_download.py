@@ -35,3 +35,15 @@ def test_the_public_report_leaves_out_unpublished_values(outsider: Client, demo:
 def test_unknown_kinds_are_a_404(outsider: Client, demo: Plan) -> None:
     assert outsider.get("/reports/download/?kind=secret&format=docx").status_code == 404
     assert outsider.get("/reports/download/?kind=final&format=exe").status_code == 404
+
+
+def test_the_pdf_download(leader: Client, demo: Plan) -> None:
+    import shutil
+
+    import pytest
+
+    if shutil.which("soffice") is None:
+        pytest.skip("LibreOffice is needed (test.sh installs it)")
+    response = leader.get("/reports/download/?kind=midterm&format=pdf&as_of=2023")
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    assert response.content[:5] == b"%PDF-"

@@ -14,8 +14,9 @@ from ..core.observations import read_observations
 from .content import Inputs, Kind, Report, build
 from .docx_writer import write_docx
 from .html_writer import write_html
+from .pdf_writer import write_pdf
 
-WRITERS = {"docx": write_docx, "html": write_html}  # the formatter registry
+WRITERS = {"docx": write_docx, "html": write_html, "pdf": write_pdf}  # the formatter registry
 
 
 def report_from_files(plan_path: str | Path, data_path: str | Path, as_of: int, kind: Kind,

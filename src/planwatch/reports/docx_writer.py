@@ -121,7 +121,7 @@ def write_docx(report: Report, out: Path | io.BytesIO) -> None:
     def emit(sec: Section, n: int, heading: str | None = None) -> None:
         font, bold = {1: (HEI, False), 2: (KAI, False), 3: (FANGSONG, True), 4: (FANGSONG, False)}[sec.level]
         title = heading or numbered(sec.level, n) + sec.title
-        _paragraph(doc, title, font, 16, bold=bold, indent=sec.level > 1 or sec.title.startswith("附件") is False)
+        _paragraph(doc, title, font, 16, bold=bold)  # headings keep the two-character indent of the body (公文)
         for text in sec.paragraphs:
             _paragraph(doc, text)
         for table in sec.tables:

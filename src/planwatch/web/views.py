@@ -348,17 +348,22 @@ def report_download(request: HttpRequest) -> HttpResponse:
     buffer = io.BytesIO()
     if fmt == "docx":
         WRITERS["docx"](report, buffer)
-        content_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
         body = buffer.getvalue()
     else:
         import tempfile
         from pathlib import Path
 
+        from ..core.errors import PlanwatchError
+
         with tempfile.TemporaryDirectory() as tmp:
-            path = Path(tmp) / "report.html"
-            WRITERS["html"](report, path)
+            path = Path(tmp) / f"report.{fmt}"
+            try:
+                WRITERS[fmt](report, path)
+            except PlanwatchError as exc:
+                return render(request, "web/denied.html", {"message": str(exc)}, status=503)
             body = path.read_bytes()
-        content_type = "text/html; charset=utf-8"
+    content_type = {"docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                    "pdf": "application/pdf", "html": "text/html; charset=utf-8"}[fmt]
     response = HttpResponse(body, content_type=content_type)
     name = f"{as_of}年{KIND_TITLES[kind]}.{fmt}"  # type: ignore[index]
     response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(name)}"

@@ -1,0 +1,42 @@
+"""PDF from the Word report, converted by LibreOffice headless — the same document, page for page.
+
+Each conversion runs with its own throwaway LibreOffice profile, so parallel conversions never share or lock
+one; a missing LibreOffice or a failed conversion is a one-line error, and nothing is written."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from ..core.errors import PlanwatchError
+from .content import Report
+from .docx_writer import write_docx
+
+TIMEOUT = 180
+
+
+def soffice() -> str | None:
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def write_pdf(report: Report, out: Path) -> None:
+    binary = soffice()
+    if binary is None:
+        raise PlanwatchError("无法生成 PDF：未安装 LibreOffice（apt-get install libreoffice-writer-nogui）")
+    with tempfile.TemporaryDirectory(prefix="planwatch-pdf-") as tmp:
+        folder = Path(tmp)
+        source = folder / "report.docx"
+        write_docx(report, source)
+        try:
+            result = subprocess.run(
+                [binary, f"-env:UserInstallation={(folder / 'profile').as_uri()}", "--headless", "--norestore",
+                 "--convert-to", "pdf", "--outdir", str(folder), str(source)],
+                capture_output=True, text=True, timeout=TIMEOUT, check=False)
+        except subprocess.TimeoutExpired as exc:
+            raise PlanwatchError(f"生成 PDF 超时（{TIMEOUT} 秒）") from exc
+        produced = folder / "report.pdf"
+        if result.returncode != 0 or not produced.exists() or produced.stat().st_size == 0:
+            raise PlanwatchError(f"LibreOffice 未能生成 PDF：{(result.stderr or result.stdout).strip()[-200:]}")
+        shutil.copyfile(produced, out)

@@ -99,7 +99,7 @@ def test_real_data_only_says_so_and_reports_the_gaps(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(("args", "message"), [
     (["--as-of", "2030"], "不在规划期"),
-    (["--as-of", "2025", "--format", "pdf"], "invalid choice"),
+    (["--as-of", "2025", "--format", "odt"], "invalid choice"),
 ])
 def test_bad_requests_get_a_clear_error_and_no_file(tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                                     args: list[str], message: str) -> None:

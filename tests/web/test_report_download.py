@@ -47,3 +47,15 @@ def test_the_pdf_download(leader: Client, demo: Plan) -> None:
     response = leader.get("/reports/download/?kind=midterm&format=pdf&as_of=2023")
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
     assert response.content[:5] == b"%PDF-"
+
+
+def test_the_report_shows_ledger_progress_by_chapter(leader: Client, demo: Plan) -> None:
+    task = demo.tasks.filter(node__node_id__startswith="ch2/").order_by("id").first()
+    assert task is not None
+    task.progress = 100
+    task.save()
+    document = docx.Document(io.BytesIO(leader.get("/reports/download/?kind=final&format=docx&as_of=2025").content))
+    chapters = next(t for t in document.tables if t.rows[0].cells[0].text == "章")
+    assert [c.text for c in chapters.rows[0].cells] == ["章", "重点任务（项）", "重大项目（个）", "进展"]
+    row = next(r for r in chapters.rows if r.cells[0].text.startswith("第二章"))
+    assert row.cells[3].text.startswith("平均进度") and "灯" in row.cells[3].text

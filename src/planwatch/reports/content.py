@@ -75,7 +75,7 @@ class Inputs:
     baselines: Mapping[int, float | None] = field(default_factory=dict)
     targets: Mapping[int, str] = field(default_factory=dict)  # the target as written
     commitments: Sequence[Commitment] = ()
-    chapters: Sequence[tuple[str, int, int]] = ()  # (chapter title, tasks, projects)
+    chapters: Sequence[tuple[str, int, int] | tuple[str, int, int, str]] = ()  # (title, tasks, projects[, progress])
     simulated: bool = False
     today: dt.date | None = None
 
@@ -164,11 +164,16 @@ def build(inputs: Inputs) -> Report:
             "、".join(e.name for e in lagging) + "。",), children=lagging_sections)))
 
     # 三、重点任务和重大项目
+    with_progress = any(len(c) > 3 for c in inputs.chapters)
+    task_count, project_count = sum(c[1] for c in inputs.chapters), sum(c[2] for c in inputs.chapters)
+    progress_note = ("进展为牵头单位在任务台账、重大项目台账中填报的进度；灯号：绿为不落后于时间进度，黄为落后不到20个百分点，"
+                     "红为落后更多或逾期未完成。") if with_progress else \
+        "各项任务和项目的进度由牵头单位在平台任务台账、重大项目台账中填报，本报告依据的数据文件不含进度。"
     tasks = Section(1, "重点任务和重大项目", (
-        (f"《纲要》共部署重点任务{sum(t for _, t, _ in inputs.chapters)}项、重大项目{sum(p for _, _, p in inputs.chapters)}个，"
-        "分章情况见表2。各项任务和项目的进度由牵头单位在平台任务台账、重大项目台账中填报。"),),
-        tables=(Table(("章", "重点任务（项）", "重大项目（个）"),
-                      tuple((title, str(t), str(p)) for title, t, p in inputs.chapters)),) if inputs.chapters else ())
+        f"《纲要》共部署重点任务{task_count}项、重大项目{project_count}个，分章情况见表2。{progress_note}",),
+        tables=(Table(("章", "重点任务（项）", "重大项目（个）") + (("进展",) if with_progress else ()),
+                      tuple((c[0], str(c[1]), str(c[2])) + ((c[3] if len(c) > 3 else "—",) if with_progress else ())  # type: ignore[misc]
+                            for c in inputs.chapters)),) if inputs.chapters else ())
 
     # 四、量化承诺
     due = [c for c in inputs.commitments if c.deadline is not None and c.deadline <= inputs.as_of]

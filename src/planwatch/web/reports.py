@@ -10,6 +10,27 @@ from .monitoring.services import evaluate_plan, visible_observations
 from .plans.models import Plan
 
 
+def _chapter(plan: Plan, node: Any) -> tuple[str, int, int, str]:
+    """A chapter's tasks and projects with their ledger progress: average progress and lights."""
+    from collections import Counter
+
+    from ..core.ledger import LIGHT_LABELS
+    from .ledgers.services import item_light
+    from .plans.models import Project, Task
+
+    prefix = node.node_id + "/"
+    items = [*Task.objects.filter(plan=plan, node__node_id__startswith=prefix).select_related("plan"),
+             *Task.objects.filter(plan=plan, node__node_id=node.node_id).select_related("plan"),
+             *Project.objects.filter(plan=plan, node__node_id__startswith=prefix).select_related("plan")]
+    tasks = sum(1 for i in items if isinstance(i, Task))
+    if not items:
+        return (f"第{node.label}章 {node.title}", 0, 0, "—")
+    lights = Counter(item_light(i) for i in items)
+    progress = sum(i.progress for i in items) / len(items)
+    note = f"平均进度{progress:.0f}%，" + "、".join(f"{LIGHT_LABELS[k]}灯{lights[k]}项" for k in LIGHT_LABELS if lights[k])
+    return (f"第{node.label}章 {node.title}", tasks, len(items) - tasks, note)
+
+
 def report_inputs(plan: Plan, as_of: int, kind: Any, public: bool) -> Inputs:
     from .views import _target_path
 
@@ -18,10 +39,7 @@ def report_inputs(plan: Plan, as_of: int, kind: Any, public: bool) -> Inputs:
     for o in visible_observations(plan, public).filter(region=plan.region).order_by("year", "simulated", "id"):
         series.setdefault(o.indicator.no, {}).setdefault(o.year, o.value)  # the value evaluation uses
     indicators = list(plan.indicators.select_related("lead"))
-    chapters = [(f"第{n.label}章 {n.title}", plan.tasks.filter(node__node_id__startswith=n.node_id + "/").count()
-                 + plan.tasks.filter(node__node_id=n.node_id).count(),
-                 plan.projects.filter(node__node_id__startswith=n.node_id + "/").count())
-                for n in plan.nodes.filter(kind="chapter").order_by("position")]
+    chapters = [_chapter(plan, n) for n in plan.nodes.filter(kind="chapter").order_by("position")]
     commitments = [CoreCommitment(text=c.text, quantity=c.quantity, subject="", deadline=c.due_year,
                                   recurring=c.recurring, value=c.value, value_max=c.value_max, unit=c.unit,
                                   comparator=c.comparator, change=None, base_year=None,  # type: ignore[arg-type]

@@ -158,3 +158,28 @@ def test_the_pdf_is_the_same_report(tmp_path: Path, expected: list[object]) -> N
     counts = Counter(e.label for e in expected)  # type: ignore[attr-defined]
     assert f"23项主要指标中，{counts['已完成']}项已完成" in text.replace(" ", "")
     assert "— 1 —" in pdf[0].get_textpage().get_text_range()  # the page number field was laid out
+
+
+def test_a_comparison_across_regions(tmp_path: Path) -> None:
+    import csv
+
+    rows = [["indicator", "year", "value", "region", "source"]]
+    for region, gdp, energy in (("甲区", [9, 8, 7, 7, 7], [3, 3, 3, 3, 3]), ("乙区", [3, 2, 2, 2, 2], [1, 1, 1, 1, 1]),
+                                ("丙区", [7, 7, 7, 7, 7], [4, 1, 1, 1, 1])):
+        for k in range(5):
+            rows.append(["1", str(2021 + k), str(gdp[k]), region, "模拟数据（示例）"])
+            rows.append(["19", str(2021 + k), str(energy[k]), region, "模拟数据（示例）"])
+    data = tmp_path / "regions.csv"
+    with data.open("w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh).writerows(rows)
+    out = tmp_path / "compare.docx"
+    assert main(["report", "--plan", str(JINPU_TXT), "--data", str(data), "--as-of", "2025", "--kind", "final",
+                 "--region", "甲区", "--compare", "-o", str(out)]) == 0
+    document = docx.Document(str(out))
+    assert any(p.text == "三、各地区比较" for p in document.paragraphs)
+    table = next(t for t in document.tables if t.rows[0].cells[0].text == "地区")
+    names = [r.cells[0].text for r in table.rows[1:]]
+    # 能耗 (binding): 甲 1−0.97⁵ = 14.1 % met; 乙 4.9 % and 丙 8.0 % not met. GDP growth: 乙 (≈2.2 %) also
+    # misses 6.5 %, so 乙 (2 lagging) comes before 丙 (1 lagging), and 甲 (none) last.
+    assert names == ["乙区", "丙区", "甲区"]
+    assert table.rows[1].cells[-1].text == "1" and table.rows[3].cells[-1].text == "0"

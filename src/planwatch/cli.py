@@ -149,7 +149,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     if output.is_dir() or not (output.parent if str(output.parent) else Path(".")).is_dir():
         raise PlanwatchError(f"{output}: 输出目录不存在或不是文件")
     report = report_from_files(args.plan, args.data, args.as_of, args.kind, args.region, args.default_region,
-                               title=args.title)
+                               title=args.title, compare=args.compare)
     fd, tmp = tempfile.mkstemp(dir=output.parent if str(output.parent) else ".", suffix=f".{fmt}")
     os.close(fd)
     try:
@@ -276,6 +276,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--region", help="评估哪个地区（默认数据中的第一个）")
     p.add_argument("--default-region", default="本地区", help="数据没有 region 列时使用的地区名")
     p.add_argument("--title", help="规划名称（默认取文件中的标题）")
+    p.add_argument("--compare", action="store_true", help="加入各地区比较（数据中的全部地区）")
     p.add_argument("-o", "--output", required=True, help="输出文件")
     p.set_defaults(func=cmd_report)
 

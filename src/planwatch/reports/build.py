@@ -21,7 +21,7 @@ WRITERS = {"docx": write_docx, "html": write_html, "pdf": write_pdf}  # the form
 
 def report_from_files(plan_path: str | Path, data_path: str | Path, as_of: int, kind: Kind,
                       region: str | None = None, default_region: str = "本地区",
-                      settings: Settings | None = None, title: str | None = None) -> Report:
+                      settings: Settings | None = None, title: str | None = None, compare: bool = False) -> Report:
     from ..core.errors import PlanwatchError
 
     plan = extract_plan(plan_path)
@@ -37,7 +37,10 @@ def report_from_files(plan_path: str | Path, data_path: str | Path, as_of: int, 
         raise PlanwatchError(f"数据中没有地区“{name}”")
     specs = plan_specs(plan.indicators, base, end)
     cube = build_cube(specs, table)
-    results = evaluations(specs, cube, evaluate_cube(specs, cube, as_of, settings or Settings()), as_of, [name])
+    arrays = evaluate_cube(specs, cube, as_of, settings or Settings())
+    results = evaluations(specs, cube, arrays, as_of, [name])
+    comparison = [(region, evaluations(specs, cube, arrays, as_of, [region])) for region in cube.regions] \
+        if compare else []
     r = cube.regions.index(name)
     series: dict[int, dict[int, float]] = defaultdict(dict)
     for spec in specs:
@@ -54,4 +57,4 @@ def report_from_files(plan_path: str | Path, data_path: str | Path, as_of: int, 
         baselines={i.no: i.baseline_value for i in plan.indicators},
         targets={i.no: (i.target.raw if i.target.raw not in ("", "—") else i.growth.raw and f"年均增长{i.growth.raw}")
                  for i in plan.indicators},
-        commitments=plan.commitments, chapters=chapters, simulated=simulated))
+        commitments=plan.commitments, chapters=chapters, simulated=simulated, comparison=comparison))

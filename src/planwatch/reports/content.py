@@ -78,6 +78,7 @@ class Inputs:
     chapters: Sequence[tuple[str, int, int] | tuple[str, int, int, str]] = ()  # (title, tasks, projects[, progress])
     simulated: bool = False
     today: dt.date | None = None
+    comparison: Sequence[tuple[str, Sequence[Evaluation]]] = ()  # every region's results, for 各地区比较
 
 
 def numbered(level: int, n: int) -> str:
@@ -99,6 +100,24 @@ def numbered_sections(sections: Sequence[Section]) -> list[tuple[Section, str]]:
             n += 1
             out.append((sec, numbered(1, n) + sec.title))
     return out
+
+
+def _comparison(regions: Sequence[tuple[str, Sequence[Evaluation]]]) -> Section:
+    """各地区比较: status counts per region, regions with most lagging binding indicators first."""
+    labels = [label for label in STATUS_ORDER if any(e.label == label for _, rs in regions for e in rs)]
+    rows = []
+    for name, results in regions:
+        counts = Counter(e.label for e in results)
+        lagging_binding = sum(1 for e in results if e.binding and e.status in LAGGING)
+        rows.append((lagging_binding, sum(1 for e in results if e.status in LAGGING), name,
+                     tuple(str(counts[label]) for label in labels)))
+    rows.sort(key=lambda r: (-r[0], -r[1], r[2]))
+    worst = [r[2] for r in rows if r[0] > 0][:5]
+    return Section(1, "各地区比较", (
+        f"对{len(regions)}个地区按同一指标体系和方法进行了评估，结果见表。" +
+        (f"约束性指标滞后最多的地区：{'、'.join(worst)}。" if worst else "各地区均无滞后的约束性指标。"),),
+        tables=(Table(("地区", *labels, "约束性指标滞后"),
+                      tuple((name, *cells, str(lb)) for lb, _, name, cells in rows)),))
 
 
 def summary(results: Sequence[Evaluation]) -> str:
@@ -163,6 +182,8 @@ def build(inputs: Inputs) -> Report:
             f"共{len(lagging)}项，其中约束性指标{sum(1 for e in lagging if e.binding)}项：" +
             "、".join(e.name for e in lagging) + "。",), children=lagging_sections)))
 
+    compare_section = _comparison(inputs.comparison) if inputs.comparison else None
+
     # 三、重点任务和重大项目
     with_progress = any(len(c) > 3 for c in inputs.chapters)
     task_count, project_count = sum(c[1] for c in inputs.chapters), sum(c[2] for c in inputs.chapters)
@@ -206,5 +227,7 @@ def build(inputs: Inputs) -> Report:
         title=f"{inputs.plan_title}{KIND_TITLES[inputs.kind]}",
         subtitle=f"（{inputs.region}，{inputs.as_of}年）",
         date_line=f"规划实施监测评估平台 生成初稿 {today.year}年{today.month}月{today.day}日",
-        notices=tuple(notices), sections=(overview, indicators, tasks, commitments, gap_section, appendix),
+        notices=tuple(notices),
+        sections=tuple(x for x in (overview, indicators, compare_section, tasks, commitments, gap_section, appendix)
+                       if x is not None),
         simulated=inputs.simulated)

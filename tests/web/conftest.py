@@ -23,7 +23,9 @@ def django_db_setup(django_db_setup: Any, django_db_blocker: Any) -> None:
 
 @pytest.fixture
 def demo(db: Any) -> Plan:
-    return Plan.objects.get()
+    plan = Plan.objects.filter(parent__isnull=True).order_by("id").first()
+    assert plan is not None
+    return plan
 
 
 @pytest.fixture

@@ -51,6 +51,15 @@ def test_bad_files_are_refused_with_a_message(admin_client: Client, demo: Plan, 
 def test_only_the_planning_office_imports(request: pytest.FixtureRequest, persona: str, status: int,
                                           demo: Plan) -> None:
     client: Client = request.getfixturevalue(persona)
+    before = Plan.objects.count()
     response = _upload(client, "plan.txt", JINPU_TXT.read_bytes())
     assert response.status_code == status  # type: ignore[attr-defined]
-    assert Plan.objects.count() == 1
+    assert Plan.objects.count() == before
+
+
+def test_the_22_special_plans_are_registered_under_the_master_plan(outsider: Client, demo: Plan) -> None:
+    children = list(demo.children.order_by("id").values_list("title", flat=True))
+    assert len(children) == 22
+    assert children[0] == "大连金普新区推进社会治理现代化“十四五”规划"
+    assert children[-1] == "大连金石滩国家旅游度假区产业发展“十四五”规划"
+    assert "金普新区综合立体交通网规划" in children

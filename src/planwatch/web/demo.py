@@ -47,6 +47,13 @@ ACCOUNTS = [("fgj_admin", "Jinpu-admin-2025", Role.ADMIN, "发展和改革局"),
             ("lingdao", "Jinpu-leader-2025", Role.LEADER, None)]
 
 
+def special_plan_titles(paragraphs: tuple[str, ...]) -> list[str]:
+    """（1）大连金普新区推进社会治理现代化“十四五”规划、（2）… → the plan titles, in order."""
+    import re
+
+    return [m.strip() for p in paragraphs for m in re.findall(r"（\d+）([^、。（]+)", p)]
+
+
 @transaction.atomic
 def load_demo(simulated: bool = True, seed: int = 2021) -> Plan:
     core = extract_plan(DATA / "plans" / "jinpu-14th-fyp.txt")
@@ -55,6 +62,12 @@ def load_demo(simulated: bool = True, seed: int = 2021) -> Plan:
         Region.objects.create(name=name, level="功能区", parent=top)
     departments = {name: Department.objects.create(name=name) for name in DEPARTMENTS}
     plan = import_plan(core, top, title=PLAN_TITLE)
+    # the 22 special plans listed in 专栏10-1, registered under the master plan (their texts are not at hand:
+    # each can be imported onto its entry later)
+    listing = next(n for n in core.root.walk() if n.kind == "column" and n.label == "10-1")
+    for title in special_plan_titles(listing.paragraphs):
+        Plan.objects.create(title=title, region=top, parent=plan, base_year=2020, end_year=2025,
+                            source_name="专栏10-1 规划名录（文本尚未导入）")
     for ind in plan.indicators.all():
         ind.lead = departments[LEADS[ind.no]]
         ind.save(update_fields=["lead"])

@@ -93,7 +93,7 @@ def main() -> None:
     subprocess.run([exe / "planwatch", "manage", "migrate", "-v0"], env=env, check=True)
     subprocess.run([exe / "planwatch", "manage", "load_demo"], env=env, check=True, capture_output=True)
     port = free_port()
-    workers = int(os.environ.get("WORKERS", "5"))  # gunicorn's advice: 2 × cores + 1
+    workers = int(os.environ.get("WORKERS", "2"))  # one per core: measured best here (docs/deploy.md)
     server = subprocess.Popen([exe / "gunicorn", "planwatch.web.wsgi", "-w", str(workers), "-b", f"127.0.0.1:{port}",
                                "--log-level", "warning"], env=env)
     base = f"http://127.0.0.1:{port}"

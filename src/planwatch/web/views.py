@@ -49,8 +49,21 @@ def _as_of(request: HttpRequest, plan: Plan) -> int:
 
 
 def _summary(plan: Plan, as_of: int, public: bool) -> dict[str, Any]:
+    """Everything the overview shows that depends only on the data: cached per data stamp."""
+    from django.core.cache import cache
+
     from .monitoring.services import data_stamp
 
+    key = f"summary:{data_stamp(plan)}:{as_of}:{public}"
+    summary = cache.get(key)
+    if summary is None:
+        summary = _compute_summary(plan, as_of, public)
+        summary["stamp"] = f"{data_stamp(plan)}-{as_of}-{public}"
+        cache.set(key, summary, 3600)
+    return {**summary, "plan": plan}
+
+
+def _compute_summary(plan: Plan, as_of: int, public: bool) -> dict[str, Any]:
     results, simulated = evaluate_plan(plan, as_of, public)
     counts = Counter(e.label for e in results)
     leads = {i.no: i.lead for i in plan.indicators.select_related("lead")}
@@ -60,8 +73,7 @@ def _summary(plan: Plan, as_of: int, public: bool) -> dict[str, Any]:
             "results": results, "simulated": simulated, "leads": leads,
             "counts": [(label, counts[label]) for label in STATUS_ORDER if counts[label]],
             "binding_lagging": [e for e in lagging if e.binding], "by_department": by_department.most_common(),
-            "years": list(range((plan.base_year or 2020) + 1, (plan.end_year or 2025) + 1)),
-            "stamp": f"{data_stamp(plan)}-{as_of}-{public}"}
+            "years": list(range((plan.base_year or 2020) + 1, (plan.end_year or 2025) + 1))}
 
 
 def public(request: HttpRequest) -> HttpResponse:

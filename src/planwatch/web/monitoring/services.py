@@ -151,8 +151,9 @@ def data_stamp(plan: Plan) -> str:
     if memo is not None:
         return memo
     agg = Observation.objects.filter(indicator__plan=plan).aggregate(n=Count("id"), last=Max("updated_at"))
-    indicators = plan.indicators.aggregate(n=Count("id"), leads=Count("lead"))
-    stamp = f"{plan.pk}-{agg['n']}-{agg['last'].timestamp() if agg['last'] else 0}-{indicators['n']}-{indicators['leads']}"
+    # who leads what is part of the stamp too: the overview groups lagging indicators by lead unit
+    leads = hash(tuple(plan.indicators.order_by("no").values_list("no", "lead_id")))
+    stamp = f"{plan.pk}-{agg['n']}-{agg['last'].timestamp() if agg['last'] else 0}-{leads}"
     plan._data_stamp = stamp  # type: ignore[attr-defined]
     return stamp
 

@@ -18,6 +18,7 @@ from django.utils import timezone
 from ninja import Field, NinjaAPI, Path, Schema, Status
 from ninja.security import HttpBearer
 
+from ..core.evaluation import Evaluation  # the core's result type is the API's schema: one definition
 from ..exports import safe_cell
 from .accounts.models import ApiToken, Region
 from .accounts.permissions import can_view_unpublished
@@ -117,25 +118,6 @@ class MoveIn(Schema):
     reason: str = ""
 
 
-class EvaluationOut(Schema):
-    no: int
-    name: str
-    region: str
-    kind: str
-    status: str
-    label: str
-    binding: bool
-    unit: str
-    expected: float | None
-    actual: float | None
-    actual_year: int | None
-    ratio: float | None
-    required_rate: float | None
-    projection: float | None
-    explanation: str
-    flags: list[str]
-
-
 def _public(request: HttpRequest) -> bool:
     return not can_view_unpublished(request.user)
 
@@ -186,10 +168,10 @@ def observations(request: HttpRequest, plan_id: Id,
 
 def _evaluation_rows(request: HttpRequest, p: Plan, as_of: int) -> list[dict[str, Any]]:
     results, _ = evaluate_plan(p, as_of, public=_public(request))
-    return [e.as_dict() for e in results]
+    return [e.as_dict() for e in results]  # dicts also feed the CSV/XLSX exports
 
 
-@api.get("/plans/{plan_id}/evaluation", response=list[EvaluationOut], auth=Optional(), summary="评估结果")
+@api.get("/plans/{plan_id}/evaluation", response=list[Evaluation], auth=Optional(), summary="评估结果")
 def evaluation(request: HttpRequest, plan_id: Id, as_of: Annotated[int, Field(ge=1900, le=2100)]) -> list[dict[str, Any]]:
     p = get_object_or_404(Plan, pk=plan_id)
     if p.base_year is not None and p.end_year is not None and not p.base_year < as_of <= p.end_year:

@@ -24,7 +24,7 @@ from .accounts.models import ApiToken, Region
 from .accounts.permissions import can_view_unpublished
 from .monitoring.models import Observation
 from .monitoring.services import WorkflowError, evaluate_plan, save_value, transition, visible_observations
-from .plans.models import Indicator, Plan
+from .plans.models import Commitment, Indicator, Node, Plan, Project, Responsibility, Task
 
 
 class Token(HttpBearer):
@@ -85,6 +85,28 @@ class IndicatorOut(Schema):
     direction: str
     lead: str | None
     notes: list[str]
+
+
+class ItemOut(Schema):
+    """A task, major project or quantitative commitment under its chapter/section, with who answers for it."""
+
+    kind: str  # task | project | commitment
+    title: str
+    lead: str | None  # 牵头单位
+    co_units: list[str]  # 配合单位
+    progress: int | None  # ledger progress (%); commitments are judged by their indicator or text, not a percentage
+
+
+class NodeOut(Schema):
+    """One 篇/章/节/专栏 of the outline. Flat, in document order; `parent` rebuilds the tree."""
+
+    node_id: str
+    parent: str | None
+    kind: str
+    label: str
+    title: str
+    text: str
+    items: list[ItemOut]
 
 
 class ObservationOut(Schema):
@@ -148,6 +170,29 @@ def _indicator_rows(p: Plan) -> list[dict[str, Any]]:
 @api.get("/plans/{plan_id}/indicators", response=list[IndicatorOut], auth=Optional(), summary="主要指标")
 def indicators(request: HttpRequest, plan_id: Id) -> list[dict[str, Any]]:
     return _indicator_rows(get_object_or_404(Plan, pk=plan_id))
+
+
+def _item(kind: str, title: str, r: Responsibility, progress: int | None) -> dict[str, Any]:
+    return {"kind": kind, "title": title, "lead": r.lead.name if r.lead else None,
+            "co_units": [d.name for d in r.co_units.all()], "progress": progress}
+
+
+def _structure_rows(p: Plan) -> list[dict[str, Any]]:
+    items: dict[int, list[dict[str, Any]]] = {}
+    for t in Task.objects.filter(plan=p).select_related("lead").prefetch_related("co_units"):
+        items.setdefault(t.node_id, []).append(_item("task", t.title, t, t.progress))
+    for pr in Project.objects.filter(plan=p).select_related("lead").prefetch_related("co_units"):
+        items.setdefault(pr.node_id, []).append(_item("project", pr.name, pr, pr.progress))
+    for c in Commitment.objects.filter(plan=p).select_related("lead").prefetch_related("co_units"):
+        items.setdefault(c.node_id, []).append(_item("commitment", c.quantity, c, None))
+    nodes = list(Node.objects.filter(plan=p).select_related("parent").order_by("position"))
+    return [{"node_id": n.node_id, "parent": n.parent.node_id if n.parent else None, "kind": n.kind,
+             "label": n.label, "title": n.title, "text": n.text, "items": items.get(n.pk, [])} for n in nodes]
+
+
+@api.get("/plans/{plan_id}/structure", response=list[NodeOut], auth=Optional(), summary="规划结构（章节与任务、项目、承诺）")
+def structure(request: HttpRequest, plan_id: Id) -> list[dict[str, Any]]:
+    return _structure_rows(get_object_or_404(Plan, pk=plan_id))
 
 
 def _observation_rows(request: HttpRequest, p: Plan, year: int | None) -> list[dict[str, Any]]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import polib
+import pytest
 from django.test import Client
 
 from planwatch.web.plans.models import Plan
@@ -31,3 +32,19 @@ def test_the_compiled_catalogue_matches_its_source() -> None:
     source = {e.msgid: e.msgstr for e in polib.pofile(str(CATALOGUE / "django.po"))}
     compiled = {e.msgid: e.msgstr for e in polib.mofile(str(CATALOGUE / "django.mo")) if e.msgid}
     assert compiled == source, "run scripts/compile_messages.py after editing django.po"
+
+
+@pytest.mark.parametrize(("page", "english", "chinese"), [
+    ("/supervision/", "Supervision notices", "承办单位"),
+    ("/plans/import/", "Import a plan", "上位/总体规划"),
+    ("/departments/{lead}/", "Assessment score", "计分方法"),
+])
+def test_the_supervision_import_and_department_pages_speak_english(admin_client: Client, demo: Plan, page: str,
+                                                                   english: str, chinese: str) -> None:
+    lead = demo.indicators.exclude(lead=None).values_list("lead", flat=True).first()
+    url = page.format(lead=lead)
+    body = admin_client.get(url).content.decode()
+    assert chinese in body and "%%" not in body  # {% translate %} doubles % for the lookup; none may leak
+    admin_client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    body = admin_client.get(url).content.decode()
+    assert english in body and chinese not in body and "%%" not in body

@@ -36,10 +36,12 @@ def test_the_compiled_catalogue_matches_its_source() -> None:
 
 @pytest.mark.parametrize(("page", "english", "chinese"), [
     ("/supervision/", "Supervision notices", "承办单位"),
+    ("/ledgers/tasks/", "Progress note", "进展说明"),
+    ("/ledgers/projects/", "Major project ledger", "重大项目台账"),
     ("/plans/import/", "Import a plan", "上位/总体规划"),
     ("/departments/{lead}/", "Assessment score", "计分方法"),
 ])
-def test_the_supervision_import_and_department_pages_speak_english(admin_client: Client, demo: Plan, page: str,
+def test_the_ledger_supervision_import_and_department_pages_speak_english(admin_client: Client, demo: Plan, page: str,
                                                                    english: str, chinese: str) -> None:
     lead = demo.indicators.exclude(lead=None).values_list("lead", flat=True).first()
     url = page.format(lead=lead)

@@ -24,7 +24,7 @@ from .accounts.models import ApiToken, Region
 from .accounts.permissions import can_view_unpublished
 from .monitoring.models import Observation
 from .monitoring.services import WorkflowError, evaluate_plan, save_value, transition, visible_observations
-from .plans.models import Commitment, Indicator, Node, Plan, Project, Responsibility, Task
+from .plans.models import Commitment, Indicator, Node, Plan, Project, Task
 
 
 class Token(HttpBearer):
@@ -163,7 +163,7 @@ def _indicator_rows(p: Plan) -> list[dict[str, Any]]:
     return [{"no": i.no, "name": i.name, "category": i.category, "unit": i.unit, "baseline_year": i.baseline_year,
              "baseline_value": i.baseline_value, "target_year": i.target_year, "target": i.target_raw,
              "growth": i.growth_raw, "attribute": i.attribute, "kind": i.kind, "direction": i.direction,
-             "lead": i.lead.name if i.lead else None, "notes": list(i.notes)}
+             "lead": i.lead_name, "notes": list(i.notes)}
             for i in p.indicators.select_related("lead")]
 
 
@@ -172,19 +172,18 @@ def indicators(request: HttpRequest, plan_id: Id) -> list[dict[str, Any]]:
     return _indicator_rows(get_object_or_404(Plan, pk=plan_id))
 
 
-def _item(kind: str, title: str, r: Responsibility, progress: int | None) -> dict[str, Any]:
-    return {"kind": kind, "title": title, "lead": r.lead.name if r.lead else None,
-            "co_units": [d.name for d in r.co_units.all()], "progress": progress}
+# kind → (model, field holding its title); commitments carry no ledger progress
+_STRUCTURE_ITEMS: dict[str, tuple[type[Task | Project | Commitment], str]] = {
+    "task": (Task, "title"), "project": (Project, "name"), "commitment": (Commitment, "quantity")}
 
 
 def _structure_rows(p: Plan) -> list[dict[str, Any]]:
     items: dict[int, list[dict[str, Any]]] = {}
-    for t in Task.objects.filter(plan=p).select_related("lead").prefetch_related("co_units"):
-        items.setdefault(t.node_id, []).append(_item("task", t.title, t, t.progress))
-    for pr in Project.objects.filter(plan=p).select_related("lead").prefetch_related("co_units"):
-        items.setdefault(pr.node_id, []).append(_item("project", pr.name, pr, pr.progress))
-    for c in Commitment.objects.filter(plan=p).select_related("lead").prefetch_related("co_units"):
-        items.setdefault(c.node_id, []).append(_item("commitment", c.quantity, c, None))
+    for kind, (model, title_field) in _STRUCTURE_ITEMS.items():
+        for r in model.objects.filter(plan=p).select_related("lead").prefetch_related("co_units"):
+            items.setdefault(r.node_id, []).append(
+                {"kind": kind, "title": getattr(r, title_field), "lead": r.lead_name, "co_units": r.co_unit_names,
+                 "progress": getattr(r, "progress", None)})
     nodes = list(Node.objects.filter(plan=p).select_related("parent").order_by("position"))
     return [{"node_id": n.node_id, "parent": n.parent.node_id if n.parent else None, "kind": n.kind,
              "label": n.label, "title": n.title, "text": n.text, "items": items.get(n.pk, [])} for n in nodes]

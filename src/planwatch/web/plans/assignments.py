@@ -39,13 +39,13 @@ def template(plan: Plan) -> bytes:
         ws.append(HEADER)
         for cell in ws[1]:
             cell.font = Font(bold=True)
-        rows = model.objects.filter(plan=plan).select_related("lead").prefetch_related("co_units")
+        related = ("lead",) if model is Indicator else ("lead", "node")  # indicators sit in 表1-1, not a node
+        rows = model.objects.filter(plan=plan).select_related(*related).prefetch_related("co_units")
         for item in rows.order_by("no" if model is Indicator else "id"):
             key = item.no if model is Indicator else item.pk
             name = item.name if model is not Task else item.title
             where = "" if model is Indicator else item.node.node_id
-            ws.append([key, safe_cell(name), where, item.lead.name if item.lead else "",
-                       "、".join(d.name for d in item.co_units.all()),
+            ws.append([key, safe_cell(name), where, item.lead_name or "", "、".join(item.co_unit_names),
                        item.deadline.isoformat() if item.deadline else ""])
         ws.column_dimensions["B"].width = 48
         ws.column_dimensions["D"].width = 22

@@ -38,6 +38,15 @@ class Responsibility(models.Model):
     class Meta:
         abstract = True
 
+    @property
+    def lead_name(self) -> str | None:
+        return self.lead.name if self.lead else None
+
+    @property
+    def co_unit_names(self) -> list[str]:
+        """Names of the 配合单位; prefetch ``co_units`` when listing many items."""
+        return [d.name for d in self.co_units.all()]
+
 
 class Node(models.Model):
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="nodes")

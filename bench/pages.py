@@ -63,7 +63,8 @@ def login(base: str, username: str, password: str) -> str:
     return "; ".join(f"{c.name}={c.value}" for c in jar)
 
 
-def load(url: str, cookie: str, script: Path, seconds: int = 15) -> tuple[int, int, float, float, float]:
+def load(url: str, cookie: str, script: Path,
+         seconds: int = int(os.environ.get("BENCH_SECONDS", "15"))) -> tuple[int, int, float, float, float]:
     subprocess.run(["wrk", "-t2", "-c32", "-d3s", "-H", f"Cookie: {cookie}", url], capture_output=True, check=True)
     out = subprocess.run(["wrk", "-t2", "-c32", f"-d{seconds}s", "-H", f"Cookie: {cookie}", "-s", str(script), url],
                          capture_output=True, text=True, check=True).stdout
@@ -116,7 +117,8 @@ def main() -> None:
     base_p95 = results["login page (baseline)"][3]
     lines = [f"Machine: {machine()}  ",
              (f"gunicorn with {workers} workers, {database} demo database (Jinpu plan, published and simulated "
-              "figures); wrk -t2 -c32 for 15 s per page after a 3 s warm-up, logged in as 领导."),
+              f"figures); wrk -t2 -c32 for {os.environ.get('BENCH_SECONDS', '15')} s per page after a 3 s warm-up, "
+              "logged in as 领导."),
              "", "| page | requests | non-2xx | p50 | p95 | p99 | p95 ÷ baseline p95 | goal p95 ≤ 150 ms |",
              "|---|---:|---:|---:|---:|---:|---:|---|"]
     for name, (n, errors, p50, p95, p99) in results.items():

@@ -9,7 +9,7 @@ import numpy as np
 from planwatch.core.evaluation import build_cube, evaluate_cube, evaluations
 from planwatch.core.extract import extract_plan
 from planwatch.core.kinds import plan_specs
-from planwatch.core.observations import build_table
+from planwatch.core.observations import FINAL, PARTIAL, build_table
 from planwatch.core.rollup import default_aggregation, rollup_cube
 
 PLAN = Path(__file__).resolve().parent / "fixtures" / "eval-plan.csv"
@@ -66,3 +66,29 @@ def test_parents_are_evaluated_like_any_region() -> None:
     results = evaluate_cube(specs, rolled, 2023)
     top = next(e for e in evaluations(specs, rolled, results, 2023, ["示例新区"]) if e.no == 3)
     assert (top.status, top.actual) == ("ahead", 3100.0)
+
+
+def test_a_sum_of_part_year_values_is_part_year() -> None:
+    plan = extract_plan(PLAN)
+    specs = plan_specs(plan.indicators, 2020, 2025)
+    rows = [("甲街道", "1-3月"), ("乙街道", "全年"), ("丙街道", "全年")]
+    table = build_table([{"indicator": "3", "region": r, "year": "2022", "value": "10", "flag": p} for r, p in rows],
+                        plan.indicators)
+    rolled = rollup_cube(specs, build_cube(specs, table), TREE, POPULATION)
+    flags = dict(zip(rolled.regions, rolled.flags[rolled.index[3]][:, 2].tolist(), strict=True))
+    assert (flags["功能区A"], flags["功能区B"], flags["示例新区"]) == (PARTIAL, FINAL, PARTIAL)
+    result = next(e for e in evaluations(specs, rolled, evaluate_cube(specs, rolled, 2022), 2022, ["示例新区"])
+                  if e.no == 3)
+    assert result.status == "no_data"  # a sum with a first quarter in it is no year's amount
+
+
+def test_weights_carry_up_a_deeper_tree() -> None:
+    """省 → 市 → 县 → 街道: a grandparent weighs what all its descendants weigh (the weights of a middle
+    level are derived before the level above uses them)."""
+    tree = {**TREE, "示例新区": "示例市", "示例县": "示例市"}
+    population = {**POPULATION, "示例县": 40.0}
+    specs, cube = _cube([(4, "甲街道", 2022, 40.0), (4, "乙街道", 2022, 60.0), (4, "丙街道", 2022, 50.0),
+                         (4, "示例县", 2022, 30.0)])
+    rolled = rollup_cube(specs, cube, tree, population)
+    got = dict(zip(rolled.regions, rolled.values[rolled.index[4]][:, 2].tolist(), strict=True))
+    assert got["示例市"] == (40 * 10 + 60 * 30 + 50 * 20 + 30 * 40) / 100

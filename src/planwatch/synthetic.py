@@ -8,12 +8,14 @@ target path with region-specific pace, noise and gaps (about 5 % of values are n
 from __future__ import annotations
 
 import io
-from dataclasses import replace
+import re
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
 
 from .core.kinds import IndicatorSpec
+from .core.model import Indicator
 from .core.observations import ObservationTable
 
 SOURCE = "模拟数据（seed={seed}）"
@@ -83,3 +85,90 @@ def write_csv(path: Path, rows: int, seed: int = 7) -> None:
     for i in range(rows):
         out.write(f"{1 + i % 23},{2021 + (i // 23) % 5},{rng.normal(5, 1):.3f},金普新区,模拟数据（批次{i // 115}）\n")
     path.write_text(out.getvalue(), encoding="utf-8")
+
+
+# ---- a realistic region tree and plan hierarchy (模拟) ----
+
+LEVELS = ("国家", "省", "市", "县")
+
+
+@dataclass(frozen=True)
+class SyntheticRegion:
+    """One simulated region; ``population`` in 万人 for counties (upper levels weigh what they contain)."""
+
+    name: str
+    level: str
+    parent: str | None
+    population: float | None
+
+
+def _split(rng: np.random.Generator, total: int, parts: int) -> list[int]:
+    """``total`` items over ``parts`` groups, each at least one, as unevenly as real provinces and cities."""
+    shares = rng.dirichlet(np.full(parts, 2.0))
+    return (1 + rng.multinomial(total - parts, shares)).tolist()  # type: ignore[no-any-return]
+
+
+def region_tree(counties: int = 3000, seed: int = 2021, provinces: int = 31) -> list[SyntheticRegion]:
+    """国家 → 省 → 市 → 县 as China is shaped: about 8.5 counties per prefecture-level city (2,844 counties in
+    333 cities, 31 provinces), uneven sizes, county populations log-normal around 40万人. Parents come first."""
+    rng = np.random.default_rng(seed)
+    provinces = max(1, min(provinces, counties))
+    cities = max(provinces, min(counties, round(counties / 8.5)))
+    root = SyntheticRegion("模拟全国", "国家", None, None)
+    out = [root]
+    city_names: list[str] = []
+    for p, n_cities in enumerate(_split(rng, cities, provinces), start=1):
+        province = f"模拟{p:02d}省"
+        out.append(SyntheticRegion(province, "省", root.name, None))
+        for c in range(1, n_cities + 1):
+            city_names.append(f"{province}{c:02d}市")
+            out.append(SyntheticRegion(city_names[-1], "市", province, None))
+    population = np.clip(rng.lognormal(np.log(40.0), 0.7, counties), 3.0, 400.0)
+    k = 0
+    for city, n_counties in zip(city_names, _split(rng, counties, cities), strict=True):
+        for c in range(1, n_counties + 1):
+            out.append(SyntheticRegion(f"{city}{c:03d}县", "县", city, round(float(population[k]), 2)))
+            k += 1
+    return out
+
+
+def extra_indicators(base: list[Indicator], total: int) -> list[Indicator]:
+    """The plan's own indicators plus generated ones (模拟指标N) copying each kind of row until ``total``."""
+    out = list(base)
+    start = max(i.no for i in base) + 1
+    for k in range(total - len(base)):
+        template = base[k % len(base)]
+        out.append(replace(template, no=start + k, name=f"模拟指标{start + k}", notes=()))
+    return out
+
+
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+
+
+def _scaled(raw: str, factor: float) -> str:
+    """The raw target text with its first number scaled (≥7.5 → ≥6.75): the lower plan's own wording."""
+    return _NUMBER.sub(lambda m: f"{float(m.group()) * factor:.4g}", raw, count=1)
+
+
+def lower_plan_indicators(upper: list[Indicator], specs: list[IndicatorSpec], rng: np.random.Generator,
+                          weaker_share: float = 0.2) -> tuple[list[Indicator], set[int]]:
+    """A lower-level plan's indicators copied from the upper plan's: about ``weaker_share`` of them with a
+    target 10 % weaker (by each indicator's direction), the rest as strong or 5 % stronger. Returns the
+    indicators and the numbers made weaker, so that a test can check the 规划衔接 verdicts against them."""
+    by_no = {s.no: s for s in specs}
+    out, weaker = [], set()
+    for ind in upper:
+        spec = by_no[ind.no]
+        if spec.target is None:
+            out.append(ind)
+            continue
+        weak = bool(rng.random() < weaker_share)
+        up = spec.direction == "higher"
+        factor = (0.9 if up else 1.1) if weak else float(rng.choice([1.0, 1.05 if up else 0.95]))
+        if weak:
+            weaker.add(ind.no)
+        if spec.kind == "growth_rate" and ind.growth.value is not None and not ind.target.is_numeric:
+            out.append(replace(ind, growth=replace(ind.growth, raw=_scaled(ind.growth.raw, factor))))
+        else:
+            out.append(replace(ind, target=replace(ind.target, raw=_scaled(ind.target.raw, factor))))
+    return out, weaker

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -19,6 +20,15 @@ def django_db_setup(django_db_setup: Any, django_db_blocker: Any) -> None:
     """The demo is loaded once into the test database; every test runs in a transaction rolled back after it."""
     with django_db_blocker.unblock():
         load_demo(simulated=True)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _media_root(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Uploaded files (佐证材料) go to a folder of this test run, never to ./var/media."""
+    from django.test import override_settings
+
+    with override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media")):
+        yield
 
 
 @pytest.fixture

@@ -29,8 +29,8 @@ def test_english_can_be_chosen_and_stays_chosen(outsider: Client, demo: Plan) ->
 
 
 def test_the_compiled_catalogue_matches_its_source() -> None:
-    source = {e.msgid: e.msgstr for e in polib.pofile(str(CATALOGUE / "django.po"))}
-    compiled = {e.msgid: e.msgstr for e in polib.mofile(str(CATALOGUE / "django.mo")) if e.msgid}
+    source = {(e.msgctxt, e.msgid): e.msgstr for e in polib.pofile(str(CATALOGUE / "django.po"))}
+    compiled = {(e.msgctxt, e.msgid): e.msgstr for e in polib.mofile(str(CATALOGUE / "django.mo")) if e.msgid}
     assert compiled == source, "run scripts/compile_messages.py after editing django.po"
 
 
@@ -50,3 +50,93 @@ def test_the_ledger_supervision_import_and_department_pages_speak_english(admin_
     admin_client.post("/i18n/setlang/", {"language": "en", "next": "/"})
     body = admin_client.get(url).content.decode()
     assert english in body and chinese not in body and "%%" not in body
+
+
+def _english(client: Client) -> None:
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+
+
+@pytest.mark.parametrize(("persona", "page", "english", "chinese"), [
+    ("admin_client", "/plans/{plan}/assignments/", "Download the assignment template", "下载分工模板"),
+    ("admin_client", "/plans/{plan}/indicators/1/", "Base year (2020)", "基期（2020年）"),
+    ("admin_client", "/plans/{plan}/indicators/1/", "Annual target path", "'年度目标路径'"),  # the chart legend
+    ("admin_client", "/plans/{plan}/", "quantified commitments:", "量化承诺"),
+    ("outsider", "/plans/{plan}/", "Box 3-1", "专栏3-1"),
+    ("admin_client", "/plans/", "Parent/master plan", "上位/总体规划"),
+    ("outsider", "/search/?q=氢能", "Major project", "重大项目</span>"),
+    ("outsider", "/search/?q=氢能", "Matches in", "中找到"),
+    ("outsider", "/login/", "User name", "用户名"),
+    ("reporter", "/review/", "Access denied", "没有权限"),
+    ("reporter", "/review/", "Only administrators of the Development and Reform Bureau may review", "只有发改局管理员"),
+    ("admin_client", "/review/", "Review & publish</h2>", "审核发布"),
+    ("reporter", "/report/", "Reporting rounds and deadlines", "填报轮次与截止日期"),
+    ("admin_client", "/plans/{plan}/linkage/", "Plan alignment</h2>", "规划衔接"),
+    ("admin_client", "/plans/{plan}/linkage/", "Upper-level indicator", "上位指标"),
+    ("admin_client", "/ledgers/tasks/{task}/", "Supporting evidence", "佐证材料"),
+    ("admin_client", "/ledgers/tasks/{task}/", "Add milestone", "新增里程碑"),
+])
+def test_the_plan_indicator_search_login_review_report_linkage_and_ledger_item_pages_speak_english(
+        request: pytest.FixtureRequest, demo: Plan, persona: str, page: str, english: str, chinese: str) -> None:
+    client: Client = request.getfixturevalue(persona)
+    url = page.format(plan=demo.pk, task=demo.tasks.order_by("pk").values_list("pk", flat=True).first())
+    body = client.get(url).content.decode()
+    assert chinese in body and english not in body and "%%" not in body
+    _english(client)
+    body = client.get(url).content.decode()
+    assert english in body and chinese not in body and "%%" not in body
+
+
+def test_workflow_statuses_and_the_operation_log_speak_english(admin_client: Client, reporter: Client,
+                                                               demo: Plan) -> None:
+    from django.contrib.auth.models import User
+
+    from planwatch.web.monitoring.services import save_value, transition
+
+    user = User.objects.get(username="tjj_tianbao")
+    obs = save_value(user, demo.indicators.get(no=1), demo.region, 2025, 6.6, source="log")
+    transition(user, obs.pk, "submitted")
+    chinese_log = admin_client.get(f"/plans/{demo.pk}/indicators/1/").content.decode()
+    assert "<td>提交</td><td>草稿 → 已提交</td>" in chinese_log
+    _english(admin_client)
+    log = admin_client.get(f"/plans/{demo.pk}/indicators/1/").content.decode()
+    assert "<td>Submitted</td><td>Draft → Submitted</td>" in log and "草稿" not in log and "已提交" not in log
+    review = admin_client.get("/review/").content.decode()
+    assert f'data-observation="{obs.pk}"' in review and "<td>Submitted</td>" in review and "已提交" not in review
+    assert "Reason for return" in review and "退回理由" not in review
+    moved = admin_client.post(f"/observations/{obs.pk}/move/", {"to": "approved", "next": "/review/"}, follow=True)
+    assert "地区生产总值增长, 2025: Approved" in moved.content.decode()
+    _english(reporter)
+    entries = reporter.get("/report/").content.decode()
+    assert "<td>Approved</td>" in entries and "已审核" not in entries
+
+
+def test_assignment_errors_speak_english(admin_client: Client, demo: Plan) -> None:
+    import io
+
+    import openpyxl
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    _english(admin_client)
+    wb = openpyxl.load_workbook(io.BytesIO(admin_client.get(f"/plans/{demo.pk}/assignments/?download=1").content))
+    wb["主要指标"]["D3"] = "不存在的局"
+    wb["主要指标"]["F4"] = "明年年底"
+    out = io.BytesIO()
+    wb.save(out)
+    response = admin_client.post(f"/plans/{demo.pk}/assignments/",
+                                 {"file": SimpleUploadedFile("分工.xlsx", out.getvalue())})
+    body = response.content.decode()
+    assert response.status_code == 400 and "Rows to correct" in body
+    assert "Sheet “主要指标”, row 3: the lead unit “不存在的局” is not in the list of departments" in body
+    assert "Sheet “主要指标”, row 4: the deadline “明年年底” is not a date" in body
+    assert "Problems found in the spreadsheet: 2." in body and "不在部门名单中" not in body
+
+
+def test_a_throttled_login_speaks_english(outsider: Client, demo: Plan) -> None:
+    _english(outsider)
+    for _ in range(20):
+        response = outsider.post("/login/", {"username": "english-tester", "password": "wrong"})
+        if response.status_code == 429:
+            break
+    assert response.status_code == 429
+    body = response.content.decode()
+    assert "Too many failed log-in attempts" in body and "登录失败" not in body

@@ -21,16 +21,18 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from planwatch.web.accounts.models import ApiToken, Department
-from planwatch.web.ledgers.models import SupervisionNotice
+from planwatch.web.ledgers.models import Milestone, SupervisionNotice
+from planwatch.web.ledgers.services import add_evidence
 from planwatch.web.monitoring.models import Observation, ReportingRound, Status
-from planwatch.web.plans.models import Plan, Task
+from planwatch.web.plans.models import Indicator, Plan, Task
 
 from ..conftest import FIXTURES
 
 PERSONAS = {"admin": "fgj_admin", "reporter_own": "tjj_tianbao", "reporter_other": "swj_tianbao",
             "leader": "lingdao", "anonymous": None}
 READ = {"overview", "public", "indicator", "plans", "plan", "report", "review", "rounds", "search", "ledger",
-        "notices", "department", "report_download", "login", "logout", "set_language"}
+        "notices", "department", "report_download", "login", "logout", "set_language", "ledger_item",
+        "evidence_download"}
 NOT_OURS = ("admin:", "api-")  # Django's admin (staff only, tested below) and the API (routes tested below)
 
 
@@ -71,6 +73,14 @@ def _workbook(plan: Plan) -> bytes:
     return out.getvalue()
 
 
+def _pdf() -> bytes:
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (20, 20), "white").save(out, "PDF")
+    return out.getvalue()
+
+
 def _write_routes(plan: Plan) -> dict[str, tuple[Callable[[], tuple[str, dict[str, Any]]], set[str]]]:
     """route → (a function giving the URL and POST data, the personas allowed to write)."""
     gdp = plan.indicators.get(no=1)
@@ -87,7 +97,21 @@ def _write_routes(plan: Plan) -> dict[str, tuple[Callable[[], tuple[str, dict[st
         return SupervisionNotice.objects.create(task=task, department=task.lead, reason="督办",
                                                 reply_due=dt.date(2030, 1, 1)).pk
 
+    def milestone() -> int:
+        return Milestone.objects.create(task=task, name="开工", planned=dt.date(2024, 6, 30)).pk
+
+    def evidence() -> int:  # uploaded by the 统计局 reporter
+        return add_evidence(User.objects.get(username="tjj_tianbao"), task,
+                            SimpleUploadedFile("报告.pdf", _pdf())).pk
+
+    def lower_plan() -> int:  # a special plan with one indicator not yet linked to the master plan's
+        child = Plan.objects.create(title="示例专项规划", region=plan.region, parent=plan, base_year=2020, end_year=2025)
+        Indicator.objects.create(plan=child, no=1, name=gdp.name, unit=gdp.unit, target_raw=gdp.target_raw,
+                                 growth_raw=gdp.growth_raw)
+        return child.pk
+
     return {
+        "linkage": (lambda: (f"/plans/{lower_plan()}/linkage/", {"upper-1": str(gdp.pk)}), {"admin"}),
         "save": (lambda: ("/report/save/", {"indicator": gdp.pk, "year": 2025, "value": "5.5"}),
                  {"admin", "reporter_own"}),
         "move": (lambda: (f"/observations/{draft()}/move/", {"to": "submitted"}), {"admin", "reporter_own"}),
@@ -103,6 +127,14 @@ def _write_routes(plan: Plan) -> dict[str, tuple[Callable[[], tuple[str, dict[st
         "notice": (lambda: (f"/ledgers/tasks/{task.pk}/notice/", {"reason": "督办", "reply_due": "2030-01-01"}),
                    {"admin"}),
         "notice_action": (lambda: (f"/supervision/{notice()}/reply/", {"reply": "已办"}), {"admin", "reporter_own"}),
+        "milestone_add": (lambda: (f"/ledgers/tasks/{task.pk}/milestones/", {"name": "开工", "planned": "2025-06-30"}),
+                          {"admin", "reporter_own"}),
+        "milestone_done": (lambda: (f"/ledgers/tasks/{task.pk}/milestones/{milestone()}/done/", {"done": "2024-07-01"}),
+                           {"admin", "reporter_own"}),
+        "evidence_upload": (lambda: (f"/ledgers/tasks/{task.pk}/evidence/", {
+            "file": SimpleUploadedFile("报告.pdf", _pdf())}), {"admin", "reporter_own"}),
+        "evidence_delete": (lambda: (f"/ledgers/tasks/{task.pk}/evidence/{evidence()}/delete/", {}),
+                            {"admin", "reporter_own"}),
     }
 
 
@@ -119,8 +151,9 @@ def test_every_route_is_classified(demo: Plan) -> None:
 
 
 @pytest.mark.parametrize("persona", list(PERSONAS))
-@pytest.mark.parametrize("route", ["save", "move", "rounds", "plan_import", "assignments", "progress", "notice",
-                                   "notice_action"])
+@pytest.mark.parametrize("route", ["linkage", "save", "move", "rounds", "plan_import", "assignments", "progress", "notice",
+                                   "notice_action", "milestone_add", "milestone_done", "evidence_upload",
+                                   "evidence_delete"])
 def test_write_routes_by_persona(demo: Plan, route: str, persona: str) -> None:
     make, allowed = _write_routes(demo)[route]
     url, data = make()

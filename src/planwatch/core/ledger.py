@@ -7,6 +7,13 @@ Light of a task or project as of a day:
 Time runs from the plan's start (1 January of the first plan year) to the item's deadline, or to the
 end of the plan period when no deadline is set.
 
+Milestones (里程碑), given as ``(planned, done)`` date pairs, ``done`` None while open: an overdue
+milestone — planned before today and not done — makes the item at least yellow, whatever its progress
+(even at 100 %: the lead unit has to mark the milestone done or explain). It never makes an item red by
+itself: a milestone is a checkpoint on the way, the deadline is the commitment, and an item far behind its
+time is red under the rule above anyway. A milestone planned for today is not overdue yet; one finished late
+no longer counts.
+
 >>> import datetime as dt
 >>> light(60, dt.date(2025, 12, 31), dt.date(2023, 7, 1), dt.date(2021, 1, 1))
 'green'
@@ -16,6 +23,16 @@ end of the plan period when no deadline is set.
 'red'
 >>> light(90, dt.date(2024, 12, 31), dt.date(2025, 3, 1), dt.date(2021, 1, 1))
 'red'
+>>> late = [(dt.date(2023, 6, 30), None)]
+>>> light(60, dt.date(2025, 12, 31), dt.date(2023, 7, 1), dt.date(2021, 1, 1), milestones=late)
+'yellow'
+>>> light(60, dt.date(2025, 12, 31), dt.date(2023, 7, 1), dt.date(2021, 1, 1),
+...       milestones=[(dt.date(2023, 6, 30), dt.date(2023, 7, 1)), (dt.date(2023, 7, 1), None)])
+'green'
+>>> light(25, dt.date(2025, 12, 31), dt.date(2023, 7, 1), dt.date(2021, 1, 1), milestones=late)
+'red'
+>>> light(100, dt.date(2025, 12, 31), dt.date(2023, 7, 1), dt.date(2021, 1, 1), milestones=late)
+'yellow'
 """
 
 from __future__ import annotations
@@ -35,13 +52,28 @@ def expected_progress(deadline: dt.date, today: dt.date, start: dt.date) -> floa
     return max(0.0, min(100.0, (today - start).days / total * 100))
 
 
-def light(progress: float, deadline: dt.date, today: dt.date, start: dt.date, yellow_gap: float = 20.0) -> str:
+def overdue_milestones(milestones: Iterable[tuple[dt.date, dt.date | None]], today: dt.date) -> int:
+    """How many milestones were planned before ``today`` and are not done.
+
+    >>> import datetime as dt
+    >>> overdue_milestones([(dt.date(2024, 1, 1), None), (dt.date(2024, 2, 1), dt.date(2024, 3, 1)),
+    ...                     (dt.date(2024, 5, 1), None)], dt.date(2024, 5, 1))
+    1
+    """
+    return sum(1 for planned, done in milestones if done is None and planned < today)
+
+
+def light(progress: float, deadline: dt.date, today: dt.date, start: dt.date, yellow_gap: float = 20.0,
+          milestones: Iterable[tuple[dt.date, dt.date | None]] = ()) -> str:
+    """The item's light as of ``today``; see the module docstring for the rule."""
+    late = overdue_milestones(milestones, today) > 0
     if progress >= 100:
-        return "green"
+        return "yellow" if late else "green"
     if today > deadline:
         return "red"
     gap = expected_progress(deadline, today, start) - progress
-    return "green" if gap <= 0 else "yellow" if gap < yellow_gap else "red"
+    time_light = "green" if gap <= 0 else "yellow" if gap < yellow_gap else "red"
+    return "yellow" if late and time_light == "green" else time_light
 
 
 # 考核: points per indicator status, per ledger light; deduction per overdue unanswered 督办单

@@ -7,7 +7,9 @@ An indicator aggregates only where its meaning allows:
 - ``none`` — growth rates, cumulative reduction rates, ceilings and anything else: a parent's growth
   rate is not the mean of its children's, so it must be reported, not derived.
 A parent with any child missing for a year stays missing (an incomplete sum would look like a fall),
-and a value reported for the parent itself always wins over the derived one.
+and a value reported for the parent itself always wins over the derived one. A derived value carries the
+weakest flag of its children: one part-year (or estimated) child makes the parent's value part-year (or
+an estimate), so that a sum of first quarters is never evaluated as a year.
 """
 
 from __future__ import annotations
@@ -71,18 +73,22 @@ def rollup_cube(specs: Sequence[IndicatorSpec], cube: Cube, parents: Mapping[str
         kids = np.nonzero(depth == d)[0]
         summed = np.zeros(n_reg)
         np.add.at(summed, parent[kids], np.nan_to_num(w[kids]))
-        w = np.where(np.isnan(w) & (children > 0), summed, w)
+        # only this level's parents: a grandparent must wait until its own children have their weights
+        level = np.zeros(n_reg, dtype=bool)
+        level[parent[kids][parent[kids] >= 0]] = True
+        w = np.where(np.isnan(w) & level, summed, w)
     aggregation = aggregation or {}
     for i, spec in enumerate(specs):
         method = aggregation.get(spec.no, default_aggregation(spec))
         if method == "none" or (method == "weighted_mean" and weights is None):
             continue
-        v = values[i]
+        v, f = values[i], flags[i]
         for d in range(int(depth.max()), 0, -1):  # deepest children first, so grandparents see parents
             kids = np.nonzero((depth == d) & (parent >= 0))[0]
             if len(kids) == 0:
                 continue
             kv = v[kids]
+            weakest = np.zeros((n_reg, v.shape[1]), dtype=np.int8)  # FINAL < EXPECTED < PARTIAL
             total = np.zeros((n_reg, v.shape[1]))
             count = np.zeros((n_reg, v.shape[1]))
             wsum = np.zeros((n_reg, v.shape[1]))
@@ -91,6 +97,7 @@ def rollup_cube(specs: Sequence[IndicatorSpec], cube: Cube, parents: Mapping[str
             np.add.at(total, parent[kids], np.where(ok, kv * (kw if method == "weighted_mean" else 1.0), 0.0))
             np.add.at(count, parent[kids], ok.astype(float))
             np.add.at(wsum, parent[kids], kw)
+            np.maximum.at(weakest, parent[kids], np.where(ok, f[kids], 0).astype(np.int8))
             complete = (count == children[:, None]) & (children[:, None] > 0)
             if method == "weighted_mean":
                 complete &= wsum > 0
@@ -99,4 +106,5 @@ def rollup_cube(specs: Sequence[IndicatorSpec], cube: Cube, parents: Mapping[str
                 derived = total
             fill = complete & np.isnan(v)
             v[fill] = derived[fill]
+            f[fill] = weakest[fill]
     return replace(cube, values=values, flags=flags, regions=tuple(regions))

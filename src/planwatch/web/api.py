@@ -194,33 +194,86 @@ def structure(request: HttpRequest, plan_id: Id) -> list[dict[str, Any]]:
     return _structure_rows(get_object_or_404(Plan, pk=plan_id))
 
 
-def _observation_rows(request: HttpRequest, p: Plan, year: int | None) -> list[dict[str, Any]]:
+class LinkOut(Schema):
+    no: int
+    name: str
+    unit: str
+    upper_plan: str | None = Field(None, description="上位规划")
+    upper_no: int | None = None
+    upper_name: str | None = None
+    status: str | None = Field(None, description="weaker 弱于上位目标 / not_weaker 不弱于 / not_comparable 不可比")
+    label: str | None = None
+    reason: str | None = None
+    upper_target: float | None = Field(None, description="上位目标（上位指标的单位）")
+    target: float | None = Field(None, description="本级目标（换算为上位指标的单位）")
+
+
+@api.get("/plans/{plan_id}/linkage", response=list[LinkOut], auth=Optional(), summary="规划衔接（与上位指标对照）")
+def linkage(request: HttpRequest, plan_id: Id) -> list[dict[str, Any]]:
+    from .plans.linkage import linkage_rows
+
+    out = []
+    for r in linkage_rows(get_object_or_404(Plan, pk=plan_id)):
+        a, up = r.alignment, r.upper
+        out.append({"no": r.indicator.no, "name": r.indicator.name, "unit": r.indicator.unit,
+                    "upper_plan": up.plan.title if up else None, "upper_no": up.no if up else None,
+                    "upper_name": up.name if up else None, "status": a.status if a else None,
+                    "label": a.label if a else None, "reason": a.reason if a else None,
+                    "upper_target": a.upper_target if a else None, "target": a.lower_target if a else None})
+    return out
+
+
+def _observation_rows(request: HttpRequest, p: Plan, year: int | None, region: int | None = None,
+                      limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
     qs = visible_observations(p, public=_public(request)).order_by("indicator__no", "year", "id")
     if year is not None:
         qs = qs.filter(year=year)
-    return [{"id": o.pk, "indicator": o.indicator.no, "region": o.region.name, "year": o.year, "value": o.value,
-             "flag": o.flag, "source": o.source, "simulated": o.simulated, "status": o.status, "version": o.version}
-            for o in qs]
+    if region is not None:
+        qs = qs.filter(region_id=region)
+    if limit is not None:
+        qs = qs[offset:offset + limit]
+    from django.core.cache import cache
+
+    from .monitoring.services import data_stamp
+
+    # cached per data stamp like the pages: any write moves the stamp on, so no reader sees a stale page
+    key = f"api-observations:{data_stamp(p)}:{_public(request)}:{year}:{region}:{limit}:{offset}"
+    rows: list[dict[str, Any]] | None = cache.get(key)
+    if rows is None:
+        fields = ("id", "indicator__no", "region__name", "year", "value", "flag", "source", "simulated", "status",
+                  "version")
+        rows = [dict(zip(("id", "indicator", "region", *fields[3:]), values, strict=True))
+                for values in qs.values_list(*fields)]
+        cache.set(key, rows, 3600)
+    return rows
 
 
 @api.get("/plans/{plan_id}/observations", response=list[ObservationOut], auth=Optional(),
          summary="监测数据（匿名只返回已发布数据）")
 def observations(request: HttpRequest, plan_id: Id,
-                 year: Annotated[int | None, Field(ge=1900, le=2100)] = None) -> list[dict[str, Any]]:
-    return _observation_rows(request, get_object_or_404(Plan, pk=plan_id), year)
+                 year: Annotated[int | None, Field(ge=1900, le=2100)] = None,
+                 region: Annotated[int | None, Field(ge=1, lt=2**31, description="地区编号")] = None,
+                 limit: Annotated[int, Field(ge=1, le=100_000, description="每页条数")] = 10_000,
+                 offset: Annotated[int, Field(ge=0, lt=2**31)] = 0) -> list[dict[str, Any]]:
+    """One page of values (``limit``/``offset``, in indicator, year order): a province's million values are
+    fetched page by page, or by ``region``; the CSV/Excel export gives a whole plan at once."""
+    return _observation_rows(request, get_object_or_404(Plan, pk=plan_id), year, region, limit, offset)
 
 
-def _evaluation_rows(request: HttpRequest, p: Plan, as_of: int) -> list[dict[str, Any]]:
-    results, _ = evaluate_plan(p, as_of, public=_public(request))
+def _evaluation_rows(request: HttpRequest, p: Plan, as_of: int, region: Region | None = None) -> list[dict[str, Any]]:
+    results, _ = evaluate_plan(p, as_of, _public(request), region)
     return [e.as_dict() for e in results]  # dicts also feed the CSV/XLSX exports
 
 
 @api.get("/plans/{plan_id}/evaluation", response=list[Evaluation], auth=Optional(), summary="评估结果")
-def evaluation(request: HttpRequest, plan_id: Id, as_of: Annotated[int, Field(ge=1900, le=2100)]) -> list[dict[str, Any]]:
+def evaluation(request: HttpRequest, plan_id: Id, as_of: Annotated[int, Field(ge=1900, le=2100)],
+               region: Annotated[int | None, Field(ge=1, lt=2**31, description="地区编号（默认为规划所属地区；"
+                                                                          "上级地区由下级汇总）")] = None
+               ) -> list[dict[str, Any]]:
     p = get_object_or_404(Plan, pk=plan_id)
     if p.base_year is not None and p.end_year is not None and not p.base_year < as_of <= p.end_year:
         raise ValidationError(f"评估年份 {as_of} 不在规划期 {p.base_year + 1}—{p.end_year} 年内")
-    return _evaluation_rows(request, p, as_of)
+    return _evaluation_rows(request, p, as_of, get_object_or_404(Region, pk=region) if region else None)
 
 
 @api.post("/observations", response={201: ObservationOut}, auth=Token(), summary="填报数值（草稿）")

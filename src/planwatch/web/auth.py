@@ -10,6 +10,7 @@ from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext
 
 
 def _key(request: HttpRequest) -> str:
@@ -26,7 +27,7 @@ class ThrottledLoginView(auth_views.LoginView):
             form = self.get_form()
             form.errors.clear()
             response = self.render_to_response(self.get_context_data(
-                form=form, throttled=f"登录失败次数过多，请{minutes}分钟后再试"))
+                form=form, throttled=gettext("登录失败次数过多，请%(minutes)s分钟后再试") % {"minutes": minutes}))
             response.status_code = 429
             return response
         response = super().post(request, *args, **kwargs)

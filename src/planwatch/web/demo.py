@@ -26,6 +26,7 @@ from ..core.observations import EXPECTED, PARTIAL, parse_flag
 from ..synthetic import SOURCE, simulate
 from .accounts.models import Department, Profile, Region, Role
 from .monitoring.models import Flag, Observation, Status
+from .monitoring.signals import touch_plans
 from .plans.models import Plan
 from .plans.services import import_plan
 
@@ -91,6 +92,7 @@ def load_demo(simulated: bool = True, seed: int = 2021) -> Plan:
                         source=source, simulated=True, status=Status.PUBLISHED, comment="模拟数据，仅供演示")
             for no, year, value in zip(table.indicator, table.year, table.value, strict=True)
             if (int(no), int(year)) not in real and int(year) > 2020 and math.isfinite(float(value))])
+        touch_plans([plan.pk])  # bulk_create sends no model signals
     # 填报轮次: the 2024 round has closed; the 2025 round (the final evaluation's data) is open for 60 days
     from django.utils import timezone
 

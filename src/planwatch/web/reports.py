@@ -6,6 +6,7 @@ from typing import Any
 
 from ..core.model import Commitment as CoreCommitment
 from ..reports.content import Inputs
+from .monitoring.models import full_year_first
 from .monitoring.services import evaluate_plan, visible_observations
 from .plans.models import Plan
 
@@ -13,6 +14,8 @@ from .plans.models import Plan
 def _chapter(plan: Plan, node: Any) -> tuple[str, int, int, str]:
     """A chapter's tasks and projects with their ledger progress: average progress and lights."""
     from collections import Counter
+
+    from django.db.models import prefetch_related_objects
 
     from ..core.ledger import LIGHT_LABELS
     from .ledgers.services import item_light
@@ -22,6 +25,8 @@ def _chapter(plan: Plan, node: Any) -> tuple[str, int, int, str]:
     items = [*Task.objects.filter(plan=plan, node__node_id__startswith=prefix).select_related("plan"),
              *Task.objects.filter(plan=plan, node__node_id=node.node_id).select_related("plan"),
              *Project.objects.filter(plan=plan, node__node_id__startswith=prefix).select_related("plan")]
+    for model in (Task, Project):  # the lights take milestones into account; one query per kind
+        prefetch_related_objects([i for i in items if isinstance(i, model)], "milestones")
     tasks = sum(1 for i in items if isinstance(i, Task))
     if not items:
         return (f"第{node.label}章 {node.title}", 0, 0, "—")
@@ -36,7 +41,8 @@ def report_inputs(plan: Plan, as_of: int, kind: Any, public: bool) -> Inputs:
 
     results, simulated = evaluate_plan(plan, as_of, public)
     series: dict[int, dict[int, float]] = {}
-    for o in visible_observations(plan, public).filter(region=plan.region).order_by("year", "simulated", "id"):
+    rows = visible_observations(plan, public).filter(region=plan.region).order_by("year", "simulated", "id")
+    for o in sorted(rows, key=full_year_first):  # a part-year value never stands for its year's full value
         series.setdefault(o.indicator.no, {}).setdefault(o.year, o.value)  # the value evaluation uses
     indicators = list(plan.indicators.select_related("lead"))
     chapters = [_chapter(plan, n) for n in plan.nodes.filter(kind="chapter").order_by("position")]

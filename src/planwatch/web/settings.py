@@ -5,6 +5,7 @@ PLANWATCH_DEBUG        1 for development and the demo
 DATABASE_URL           e.g. postgres://postgres@127.0.0.1:5432/planwatch (default: SQLite in PLANWATCH_DATA)
 PLANWATCH_DATA         folder for the SQLite database and uploads (default: ./var)
 PLANWATCH_ALLOWED_HOSTS comma-separated (default: 127.0.0.1,localhost)
+PLANWATCH_EVIDENCE_MAX_MB size limit of one evidence attachment (佐证材料), in MB (default: 10)
 """
 
 from __future__ import annotations
@@ -83,6 +84,8 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
 WHITENOISE_USE_FINDERS = True  # serve from the app folders in development and tests too
+MEDIA_ROOT = DATA_DIR / "media"  # evidence files under generated names; served only by the permission-checked view
+EVIDENCE_MAX_BYTES = int(os.environ.get("PLANWATCH_EVIDENCE_MAX_MB", "10")) * 1024 * 1024
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "overview"
 LOGOUT_REDIRECT_URL = "public"

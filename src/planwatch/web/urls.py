@@ -7,6 +7,7 @@ from . import views
 from .api import api
 from .auth import ThrottledLoginView
 from .ledgers import views as ledger_views
+from .plans import views as plan_views
 
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="overview", permanent=False)),
@@ -17,6 +18,7 @@ urlpatterns = [
     path("plans/import/", views.plan_import, name="plan_import"),
     path("plans/<int:pk>/", views.plan_outline, name="plan"),
     path("plans/<int:pk>/assignments/", views.assignments, name="assignments"),
+    path("plans/<int:pk>/linkage/", plan_views.linkage, name="linkage"),
     path("report/", views.report, name="report"),
     path("report/save/", views.save, name="save"),
     path("observations/<int:pk>/move/", views.move, name="move"),
@@ -27,6 +29,15 @@ urlpatterns = [
     path("ledgers/<str:kind>/", ledger_views.ledger, name="ledger"),
     path("ledgers/<str:kind>/<int:pk>/progress/", ledger_views.progress, name="progress"),
     path("ledgers/<str:kind>/<int:pk>/notice/", ledger_views.notice, name="notice"),
+    path("ledgers/<str:kind>/<int:pk>/", ledger_views.ledger_item, name="ledger_item"),
+    path("ledgers/<str:kind>/<int:pk>/milestones/", ledger_views.milestone_add, name="milestone_add"),
+    path("ledgers/<str:kind>/<int:pk>/milestones/<int:mid>/done/", ledger_views.milestone_done,
+         name="milestone_done"),
+    path("ledgers/<str:kind>/<int:pk>/evidence/", ledger_views.evidence_upload, name="evidence_upload"),
+    path("ledgers/<str:kind>/<int:pk>/evidence/<int:eid>/", ledger_views.evidence_download,
+         name="evidence_download"),
+    path("ledgers/<str:kind>/<int:pk>/evidence/<int:eid>/delete/", ledger_views.evidence_delete,
+         name="evidence_delete"),
     path("supervision/", ledger_views.notices, name="notices"),
     path("supervision/<int:pk>/<str:action>/", ledger_views.notice_action, name="notice_action"),
     path("departments/<int:pk>/", ledger_views.department, name="department"),

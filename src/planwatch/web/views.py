@@ -10,13 +10,14 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext, pgettext
 from django.views.decorators.http import require_POST
 
 from ..core.decompose import decompose
 from ..core.evaluation import LAGGING, evaluation_mode
 from .accounts.models import Region
 from .accounts.permissions import can_report, can_review, can_view_unpublished, department_of, role_of
-from .monitoring.models import Observation, Status
+from .monitoring.models import Observation, Status, full_year_first, parse_period
 from .monitoring.services import core_indicators, evaluate_plan, save_value, transition, visible_observations
 from .plans.models import Indicator, Plan
 
@@ -34,10 +35,41 @@ STATUS_ORDER = ["提前实现", "快于预期", "基本符合预期", "滞后", 
 
 
 def _plan(request: HttpRequest) -> Plan:
-    plan = Plan.objects.filter(parent__isnull=True).order_by("id").first()
+    """The plan asked for (``?plan=``), or the first master plan."""
+    wanted = as_int(request.GET.get("plan"))
+    plans = Plan.objects.select_related("region")
+    plan = plans.filter(pk=wanted).first() if wanted else plans.filter(parent__isnull=True).order_by("id").first()
     if plan is None:
-        raise Http404("尚未导入规划")
+        raise Http404(gettext("尚未导入规划"))
     return plan
+
+
+def _region(request: HttpRequest, plan: Plan) -> Region:
+    """The region asked for (``?region=``): the plan's own or one below it (values roll up from below)."""
+    wanted = as_int(request.GET.get("region"))
+    if not wanted or wanted == plan.region_id:
+        return plan.region
+    region = get_object_or_404(Region, pk=wanted)
+    ancestor: Region | None = region
+    for _ in range(20):  # a region tree is a few levels deep; the bound guards against a cycle
+        if ancestor is None:
+            break
+        if ancestor.pk == plan.region_id:
+            return region
+        ancestor = ancestor.parent
+    raise Http404(gettext("该地区不在本规划的范围内"))
+
+
+def _region_context(plan: Plan, region: Region) -> dict[str, Any]:
+    """Where the region sits (上级 path) and what lies below it, for the region switcher."""
+    path = []
+    node: Region | None = region
+    while node is not None and node.pk != plan.region_id:
+        node = node.parent
+        if node is not None:
+            path.insert(0, node)
+    return {"region": region, "region_path": path,
+            "region_children": list(Region.objects.filter(parent=region).only("id", "name").order_by("id"))}
 
 
 def _as_of(request: HttpRequest, plan: Plan) -> int:
@@ -48,23 +80,24 @@ def _as_of(request: HttpRequest, plan: Plan) -> int:
     return max(min(year, plan.end_year or year), (plan.base_year or year) + 1)
 
 
-def _summary(plan: Plan, as_of: int, public: bool) -> dict[str, Any]:
+def _summary(plan: Plan, as_of: int, public: bool, region: Region | None = None) -> dict[str, Any]:
     """Everything the overview shows that depends only on the data: cached per data stamp."""
     from django.core.cache import cache
 
     from .monitoring.services import data_stamp
 
-    key = f"summary:{data_stamp(plan)}:{as_of}:{public}"
-    summary = cache.get(key)
+    region = region or plan.region
+    stamp = f"{data_stamp(plan)}-{as_of}-{public}-{region.pk}"
+    summary = cache.get(f"summary:{stamp}")
     if summary is None:
-        summary = _compute_summary(plan, as_of, public)
-        summary["stamp"] = f"{data_stamp(plan)}-{as_of}-{public}"
-        cache.set(key, summary, 3600)
-    return {**summary, "plan": plan}
+        summary = _compute_summary(plan, as_of, public, region)
+        summary["stamp"] = stamp
+        cache.set(f"summary:{stamp}", summary, 3600)
+    return {**summary, "plan": plan, **_region_context(plan, region)}
 
 
-def _compute_summary(plan: Plan, as_of: int, public: bool) -> dict[str, Any]:
-    results, simulated = evaluate_plan(plan, as_of, public)
+def _compute_summary(plan: Plan, as_of: int, public: bool, region: Region) -> dict[str, Any]:
+    results, simulated = evaluate_plan(plan, as_of, public, region)
     counts = Counter(e.label for e in results)
     leads = {i.no: i.lead for i in plan.indicators.select_related("lead")}
     lagging = [e for e in results if e.status in LAGGING]
@@ -79,13 +112,13 @@ def _compute_summary(plan: Plan, as_of: int, public: bool) -> dict[str, Any]:
 def public(request: HttpRequest) -> HttpResponse:
     """公众门户: published data only, no login."""
     plan = _plan(request)
-    return render(request, "web/public.html", _summary(plan, _as_of(request, plan), public=True))
+    return render(request, "web/public.html", _summary(plan, _as_of(request, plan), True, _region(request, plan)))
 
 
 @login_required
 def overview(request: HttpRequest) -> HttpResponse:
     plan = _plan(request)
-    return render(request, "web/overview.html", _summary(plan, _as_of(request, plan), public=False))
+    return render(request, "web/overview.html", _summary(plan, _as_of(request, plan), False, _region(request, plan)))
 
 
 def indicator(request: HttpRequest, plan: int, no: int) -> HttpResponse:
@@ -93,30 +126,35 @@ def indicator(request: HttpRequest, plan: int, no: int) -> HttpResponse:
     plan = ind.plan  # type: ignore[assignment]
     see_all = can_view_unpublished(request.user)
     as_of = _as_of(request, plan)
-    results, simulated = evaluate_plan(plan, as_of, public=not see_all)
+    region = _region(request, plan)
+    results, simulated = evaluate_plan(plan, as_of, not see_all, region)
     result = next(e for e in results if e.no == ind.no)
-    rows = visible_observations(plan, public=not see_all).filter(indicator=ind, region=plan.region).order_by(
+    rows = visible_observations(plan, public=not see_all).filter(indicator=ind, region=region).order_by(
         "year", "simulated", "id")
     from django.core.cache import cache
 
     from .monitoring.services import data_stamp
 
-    stamp = f"{data_stamp(plan)}-{ind.no}-{see_all}"
+    stamp = f"{data_stamp(plan)}-{ind.no}-{see_all}-{region.pk}"
     chart = cache.get(f"chart:{stamp}")
     if chart is None:  # rows is lazy: on a cache hit neither it nor the tables below touch the database
         path = _target_path(plan, ind.no)
         years = range(plan.base_year or 2020, (plan.end_year or 2025) + 1)
         actual: dict[int, float] = {}
-        for o in rows:  # as the evaluation does: a reported value before a simulated one, then the earliest
+        # as the evaluation does: a full-year value before a part-year one (of those the latest period), a
+        # reported value before a simulated one, then the earliest
+        for o in sorted(rows, key=full_year_first):
             actual.setdefault(o.year, o.value)
         chart = {"years": [str(y) for y in years], "unit": ind.unit, "name": ind.name,
                  "target": [ind.baseline_value] + [path.get(y) for y in years[1:]],
                  "actual": [actual.get(y) for y in years],
                  "simulated": any(o.simulated for o in rows)}
         cache.set(f"chart:{stamp}", chart, 3600)
-    mine = Observation.objects.filter(indicator=ind).prefetch_related("events__actor") if see_all else []
+    mine = Observation.objects.filter(indicator=ind, region=region).prefetch_related(
+        "events__actor") if see_all else []
     return render(request, "web/indicator.html", {
         "ind": ind, "plan": plan, "result": result, "rows": rows, "chart": chart, "as_of": as_of, "stamp": stamp,
+        **_region_context(plan, region),
         "simulated": simulated or chart["simulated"], "observations": mine, "see_all": see_all,
         "may_report": can_report(request.user, ind), "may_review": can_review(request.user)})
 
@@ -156,8 +194,12 @@ def report(request: HttpRequest) -> HttpResponse:
         indicators = indicators.filter(lead=department_of(request.user)) if department_of(request.user) else \
             indicators.none()
     entries = Observation.objects.filter(indicator__in=indicators, simulated=False).select_related(
-        "indicator", "region").order_by("indicator__no", "year")
+        "indicator", "region").order_by("indicator__no", "year", "period")
+    from .monitoring.models import Frequency
+
+    periods = plan.rounds.exclude(frequency=Frequency.ANNUAL).order_by("year", "frequency", "period")
     return render(request, "web/report.html", {"plan": plan, "indicators": indicators, "entries": entries,
+                                               "periods": periods,
                                                "years": range((plan.base_year or 2020) + 1, (plan.end_year or 2025) + 1),
                                                "may_review": can_review(request.user)})
 
@@ -171,13 +213,21 @@ def save(request: HttpRequest) -> HttpResponse:
         year = int(request.POST.get("year", ""))
         value = float(request.POST.get("value", "").replace(",", ""))
     except ValueError:
-        messages.error(request, "年份和数值必须是数字")
+        messages.error(request, gettext("年份和数值必须是数字"))
         return redirect("report")
     version = request.POST.get("version")
+    period = request.POST.get("period", "").strip()[:30]  # "" for the full year, 2026Q1 / 2026-03 otherwise
+    if parsed := parse_period(period):
+        year = parsed[0]  # the period chosen names its year (2026年第一季度): the year list is for full years
     try:
-        save_value(request.user, ind, region, year, value, request.POST.get("comment", "").strip(),
-                   int(version) if version else None)
-        messages.success(request, f"已保存：{ind.name} {year}年 {value:g}{ind.unit}（草稿，提交后由发改局审核）")
+        obs = save_value(request.user, ind, region, year, value, request.POST.get("comment", "").strip(),
+                         int(version) if version else None, period=period)
+        if obs.period_label:
+            messages.success(request, gettext("已保存：%(name)s %(period)s %(value)s%(unit)s（部分年度，草稿，提交后由发改局审核）")
+                             % {"name": ind.name, "period": obs.period_label, "value": f"{value:g}", "unit": ind.unit})
+        else:
+            messages.success(request, gettext("已保存：%(name)s %(year)s年 %(value)s%(unit)s（草稿，提交后由发改局审核）") % {
+                "name": ind.name, "year": year, "value": f"{value:g}", "unit": ind.unit})
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     except PermissionDenied as exc:
@@ -190,13 +240,14 @@ def save(request: HttpRequest) -> HttpResponse:
 def move(request: HttpRequest, pk: int) -> HttpResponse:
     to = request.POST.get("to", "")
     if to not in Status.values:
-        messages.error(request, "未知的操作")
+        messages.error(request, gettext("未知的操作"))
         return redirect(request.POST.get("next") or "report")
     try:
         obs = transition(request.user, pk, to, request.POST.get("reason", ""))
-        messages.success(request, f"{obs.indicator.name} {obs.year}年：{obs.get_status_display()}")
+        messages.success(request, gettext("%(name)s %(year)s年：%(status)s") % {
+            "name": obs.indicator.name, "year": obs.year, "status": pgettext("status", obs.get_status_display())})
     except Observation.DoesNotExist as exc:
-        raise Http404("没有这条数据") from exc
+        raise Http404(gettext("没有这条数据")) from exc
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     except PermissionDenied as exc:
@@ -207,7 +258,7 @@ def move(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def review(request: HttpRequest) -> HttpResponse:
     if not can_review(request.user):
-        return render(request, "web/denied.html", {"message": "只有发改局管理员可以审核"}, status=403)
+        return render(request, "web/denied.html", {"message": gettext("只有发改局管理员可以审核")}, status=403)
     pending = Observation.objects.filter(status__in=[Status.SUBMITTED, Status.APPROVED]).select_related(
         "indicator", "region", "indicator__lead").order_by("indicator__no", "year")
     return render(request, "web/review.html", {"pending": pending})
@@ -235,10 +286,10 @@ MAX_UPLOAD = 20 * 1024 * 1024
 def _upload(request: HttpRequest) -> tuple[bytes, str] | None:
     upload = request.FILES.get("file")
     if upload is None:
-        messages.error(request, "请选择要上传的文件")
+        messages.error(request, gettext("请选择要上传的文件"))
         return None
     if upload.size and upload.size > MAX_UPLOAD:
-        messages.error(request, f"文件大小 {upload.size / 1048576:.1f} MB 超过上限 20 MB")
+        messages.error(request, gettext("文件大小 %(size)s MB 超过上限 20 MB") % {"size": f"{upload.size / 1048576:.1f}"})
         return None
     return upload.read(MAX_UPLOAD + 1), upload.name or "upload"
 
@@ -247,7 +298,7 @@ def _upload(request: HttpRequest) -> tuple[bytes, str] | None:
 def plan_import(request: HttpRequest) -> HttpResponse:
     """导入规划: a plan document (.txt/.docx/.pdf/.html) or an indicator table (.csv/.xlsx)."""
     if not can_review(request.user):
-        return render(request, "web/denied.html", {"message": "只有发改局管理员可以导入规划"}, status=403)
+        return render(request, "web/denied.html", {"message": gettext("只有发改局管理员可以导入规划")}, status=403)
     regions = Region.objects.all()
     context = {"regions": regions, "parents": Plan.objects.filter(parent__isnull=True)}
     if request.method == "POST":
@@ -290,7 +341,7 @@ def assignments(request: HttpRequest, pk: int) -> HttpResponse:
 
     plan = get_object_or_404(Plan, pk=pk)
     if not can_review(request.user):
-        return render(request, "web/denied.html", {"message": "只有发改局管理员可以分配牵头单位"}, status=403)
+        return render(request, "web/denied.html", {"message": gettext("只有发改局管理员可以分配牵头单位")}, status=403)
     if request.GET.get("download"):
         response = HttpResponse(service.template(plan),
                                 content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
@@ -308,36 +359,62 @@ def assignments(request: HttpRequest, pk: int) -> HttpResponse:
                 errors = [str(exc)]
             if not errors:
                 n = service.apply(plan, changes)
-                messages.success(request, f"已更新{n}项的牵头单位、配合单位和完成时限")
+                messages.success(request, gettext("已更新%(n)s项的牵头单位、配合单位和完成时限") % {"n": n})
                 return redirect("assignments", pk=plan.pk)
-            messages.error(request, f"表格有{len(errors)}处问题，未做任何修改，请改正后重新上传")
+            messages.error(request, gettext("表格有%(n)s处问题，未做任何修改，请改正后重新上传") % {"n": len(errors)})
     return render(request, "web/assignments.html", {"plan": plan, "errors": errors}, status=400 if errors else 200)
 
 
 @login_required
 def rounds(request: HttpRequest) -> HttpResponse:
-    """填报轮次: deadlines, and reopening by the admin."""
+    """填报轮次: annual, quarterly and monthly rounds with their deadlines; the admin creates and reopens them."""
     import datetime as dt
 
     from django.utils import timezone
 
-    from .monitoring.models import ReportingRound
-    from .monitoring.services import reopen_round
+    from .monitoring.models import Frequency, ReportingRound
+    from .monitoring.services import create_round, reopen_round
 
-    if request.method == "POST":
+    status = 200
+    if request.method == "POST" and request.POST.get("action") == "create":
+        if not can_review(request.user):  # before reading the form: others learn nothing from its errors
+            return render(request, "web/denied.html", {"message": gettext("只有发改局管理员可以设置填报轮次")}, status=403)
+        plan = Plan.objects.filter(pk=as_int(request.POST.get("plan")) or 0).first() or _plan(request)
+        try:
+            deadline = dt.date.fromisoformat(request.POST.get("deadline", ""))
+        except ValueError:
+            messages.error(request, gettext("请填写截止日期"))
+            status = 400
+        else:
+            try:
+                created = create_round(request.user, plan, as_int(request.POST.get("year")) or 0,
+                                       request.POST.get("frequency", ""), as_int(request.POST.get("period")) or 0,
+                                       deadline)
+                messages.success(request, gettext("已设置填报轮次：%(name)s") % {"name": created.label})
+                return redirect("rounds")
+            except PermissionDenied as exc:
+                return render(request, "web/denied.html", {"message": str(exc)}, status=403)
+            except ValidationError as exc:
+                messages.error(request, " ".join(exc.messages))
+                status = 400
+    elif request.method == "POST":
         try:
             reopen_round(request.user, int(request.POST.get("round", "0")),
                          dt.date.fromisoformat(request.POST.get("until", "")))
-            messages.success(request, "已重新开放填报")
+            messages.success(request, gettext("已重新开放填报"))
         except ValueError:
-            messages.error(request, "请填写重新开放的截止日期")
+            messages.error(request, gettext("请填写重新开放的截止日期"))
         except ReportingRound.DoesNotExist as exc:
-            raise Http404("没有这个填报轮次") from exc
+            raise Http404(gettext("没有这个填报轮次")) from exc
         except PermissionDenied as exc:
             return render(request, "web/denied.html", {"message": str(exc)}, status=403)
         return redirect("rounds")
-    return render(request, "web/rounds.html", {"rounds": ReportingRound.objects.select_related("plan"),
-                                               "today": timezone.localdate(), "may_review": can_review(request.user)})
+    listed = list(ReportingRound.objects.select_related("plan"))
+    groups = [(label, [r for r in listed if r.frequency == value]) for value, label in Frequency.choices]
+    return render(request, "web/rounds.html", {
+        "groups": [(label, rows) for label, rows in groups if rows], "today": timezone.localdate(),
+        "may_review": can_review(request.user), "plans": Plan.objects.order_by("id"),
+        "frequencies": Frequency.choices, "form": request.POST if status == 400 else {}}, status=status)
 
 
 def report_download(request: HttpRequest) -> HttpResponse:
@@ -352,7 +429,7 @@ def report_download(request: HttpRequest) -> HttpResponse:
     kind = request.GET.get("kind", "final")
     fmt = request.GET.get("format", "docx")
     if kind not in ("annual", "midterm", "final") or fmt not in WRITERS:
-        raise Http404("没有这种报告")
+        raise Http404(gettext("没有这种报告"))
     as_of = _as_of(request, plan)
     from ..reports.content import KIND_TITLES, build
 

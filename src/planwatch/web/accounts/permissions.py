@@ -39,6 +39,19 @@ def can_report(user: Any, indicator: Any) -> bool:
         department_of(user), "id", None)
 
 
+def can_read_ledger(user: Any) -> bool:
+    """Read ledger items in full, with their milestones and evidence files: signed-in staff, not the public."""
+    return role_of(user) in ("admin", "reporter", "leader")
+
+
+def can_delete_evidence(user: Any, evidence: Any) -> bool:
+    """Delete an evidence file: the person who uploaded it, or the admin. (Milestones and uploads follow
+    ``can_report`` on the item: its lead unit's reporter or the admin.)"""
+    role = role_of(user)
+    return role == "admin" or (role == "reporter" and evidence.uploaded_by_id is not None
+                               and evidence.uploaded_by_id == getattr(user, "id", None))
+
+
 def can_review(user: Any) -> bool:
     """Approve, return and publish: the planning office only."""
     return role_of(user) == "admin"

@@ -5,21 +5,135 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files import File
+from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
 
+from ...core.attachments import attachment_kind, display_name, extension
 from ...core.ledger import light
-from ..accounts.permissions import can_report, can_review, department_of, require
+from ..accounts.permissions import can_delete_evidence, can_report, can_review, department_of, require
 from ..plans.models import Plan, Project, Task
-from .models import NoticeStatus, ProgressUpdate, SupervisionNotice
+from .models import EventAction, Evidence, LedgerEvent, Milestone, NoticeStatus, ProgressUpdate, SupervisionNotice
 
 
 def item_light(item: Task | Project, today: dt.date | None = None) -> str:
     plan: Plan = item.plan
     start = dt.date((plan.base_year or 2020) + 1, 1, 1)
     deadline = item.deadline or dt.date(plan.end_year or start.year + 4, 12, 31)
-    return light(item.progress, deadline, today or timezone.localdate(), start)
+    milestones = [(m.planned, m.done) for m in item.milestones.all()]  # prefetch "milestones" for many items
+    return light(item.progress, deadline, today or timezone.localdate(), start, milestones=milestones)
+
+
+def _item_fields(item: Task | Project) -> dict[str, Any]:
+    return {"task": item, "project": None} if isinstance(item, Task) else {"task": None, "project": item}
+
+
+def _lead_check(user: Any, item: Task | Project, what: str) -> None:
+    require(can_report(user, item), f"只有牵头单位（{item.lead or '未指定'}）或发改局管理员可以{what}")
+
+
+@transaction.atomic
+def add_milestone(user: Any, item: Task | Project, name: str, planned: dt.date | None, note: str = "") -> Milestone:
+    """新增里程碑: the lead unit's reporter or the admin; written with its history row."""
+    _lead_check(user, item, "设置里程碑")
+    name = " ".join(name.split())
+    if not name:
+        raise ValidationError("请填写里程碑名称")
+    if len(name) > 200:
+        raise ValidationError("里程碑名称不能超过200个字")
+    if planned is None:
+        raise ValidationError("请填写里程碑的计划日期（如 2025-06-30）")
+    milestone = Milestone.objects.create(name=name, planned=planned, note=note.strip()[:500], created_by=user,
+                                         **_item_fields(item))
+    LedgerEvent.objects.create(actor=user, action=EventAction.MILESTONE_ADDED,
+                               detail=f"{name}，计划{planned.isoformat()}", **_item_fields(item))
+    return milestone
+
+
+@transaction.atomic
+def complete_milestone(user: Any, item: Task | Project, milestone_id: int, done: dt.date | None,
+                       today: dt.date | None = None) -> Milestone:
+    """标记里程碑完成 on a given day (not in the future); a milestone is completed once."""
+    _lead_check(user, item, "标记里程碑完成")
+    milestone = Milestone.objects.select_for_update().get(pk=milestone_id, **_item_fields(item))
+    if milestone.done is not None:
+        raise ValidationError(f"里程碑“{milestone.name}”已于{milestone.done.isoformat()}完成")
+    if done is None:
+        raise ValidationError("请填写完成日期（如 2025-06-30）")
+    if done > (today or timezone.localdate()):
+        raise ValidationError("完成日期不能晚于今天")
+    milestone.done = done
+    milestone.save(update_fields=["done"])
+    LedgerEvent.objects.create(actor=user, action=EventAction.MILESTONE_DONE,
+                               detail=f"{milestone.name}，{done.isoformat()}完成（计划{milestone.planned.isoformat()}）",
+                               **_item_fields(item))
+    return milestone
+
+
+def _size(n: int) -> str:
+    return f"{n / 1048576:.1f} MB" if n >= 1048576 else f"{max(1, round(n / 1024))} KB"
+
+
+def add_evidence(user: Any, item: Task | Project, upload: Any) -> Evidence:
+    """上传佐证材料: permission first, then size and type from the content, then the file and its rows.
+
+    The file is written under a generated name before the rows; if the rows cannot be written the file is
+    removed again, so that a refusal or a failure leaves nothing behind."""
+    import hashlib
+    import secrets
+    import tempfile
+    from pathlib import Path
+
+    from ...core.errors import InputError
+
+    _lead_check(user, item, "上传佐证材料")
+    limit: int = settings.EVIDENCE_MAX_BYTES
+    if upload is None:
+        raise ValidationError("请选择要上传的文件")
+    name = display_name(upload.name or "")
+    if upload.size is not None and upload.size > limit:
+        raise ValidationError(f"{name}: 文件大小 {upload.size / 1048576:.1f} MB 超过上限 {limit / 1048576:.0f} MB")
+    digest = hashlib.sha256()
+    with tempfile.TemporaryDirectory(prefix="planwatch-evidence-") as tmp:
+        path = Path(tmp) / "upload"
+        with path.open("wb") as fh:
+            for chunk in upload.chunks():
+                digest.update(chunk)
+                fh.write(chunk)
+        try:
+            kind = attachment_kind(path, name, limit)
+        except InputError as exc:
+            raise ValidationError(str(exc)) from exc
+        size = path.stat().st_size
+        with path.open("rb") as fh:
+            stored = default_storage.save(f"evidence/{secrets.token_hex(16)}{extension(kind)}", File(fh))
+    try:
+        with transaction.atomic():
+            evidence = Evidence.objects.create(name=name, stored=stored, kind=kind, size=size,
+                                               sha256=digest.hexdigest(), uploaded_by=user, **_item_fields(item))
+            LedgerEvent.objects.create(actor=user, action=EventAction.EVIDENCE_UPLOADED,
+                                       detail=f"{name}（{kind.upper()}，{_size(size)}）", **_item_fields(item))
+    except BaseException:
+        default_storage.delete(stored)
+        raise
+    return evidence
+
+
+@transaction.atomic
+def delete_evidence(user: Any, item: Task | Project, evidence_id: int) -> str:
+    """删除佐证材料: the uploader or the admin. The history row stays; the file goes once the rows are gone."""
+    evidence = Evidence.objects.select_for_update().get(pk=evidence_id, **_item_fields(item))
+    require(can_delete_evidence(user, evidence), "只有上传者本人或发改局管理员可以删除佐证材料")
+    LedgerEvent.objects.create(actor=user, action=EventAction.EVIDENCE_DELETED,
+                               detail=f"{evidence.name}（{evidence.kind.upper()}，{_size(evidence.size)}）",
+                               **_item_fields(item))
+    stored = evidence.stored
+    evidence.delete()
+    transaction.on_commit(lambda: default_storage.delete(stored))
+    return evidence.name
 
 
 @transaction.atomic

@@ -6,22 +6,24 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.core.files.storage import default_storage
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from ...core.ledger import LIGHT_LABELS, assessment_score
 from ..accounts.models import Department
-from ..accounts.permissions import can_report, can_review
+from ..accounts.permissions import can_delete_evidence, can_read_ledger, can_report, can_review
 from ..monitoring.services import evaluate_plan
 from ..plans.models import Plan, Project, Task
 from ..views import as_int
 from . import services
-from .models import NoticeStatus, SupervisionNotice
+from .models import Evidence, LedgerEvent, Milestone, NoticeStatus, ProgressUpdate, SupervisionNotice
 
 KINDS: dict[str, tuple[type[Task | Project], str]] = {"tasks": (Task, "任务台账"), "projects": (Project, "重大项目台账")}
 
@@ -43,7 +45,8 @@ def _plan() -> Plan:
 def ledger(request: HttpRequest, kind: str) -> HttpResponse:
     model, title = _model(kind)
     plan = _plan()
-    items = model.objects.filter(plan=plan).select_related("lead", "node", "plan").prefetch_related("notices")
+    items = model.objects.filter(plan=plan).select_related("lead", "node", "plan").prefetch_related(
+        "notices", "milestones")
     department = as_int(request.GET.get("department"))
     if department is not None:
         items = items.filter(lead_id=department)
@@ -56,7 +59,7 @@ def ledger(request: HttpRequest, kind: str) -> HttpResponse:
         "kind": kind, "title": title, "plan": plan, "rows": rows, "counts": counts, "labels": LIGHT_LABELS,
         "departments": Department.objects.all(), "may_review": can_review(request.user),
         "may_report": {item.pk for item, _ in rows if can_report(request.user, item)},
-        "today": timezone.localdate() + dt.timedelta(days=14)})
+        "today": timezone.localdate() + dt.timedelta(days=14), "now": timezone.localdate()})
 
 
 def _denied(request: HttpRequest, exc: Exception) -> HttpResponse:
@@ -104,6 +107,128 @@ def notice(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     return _act(request, issue, "答复时限应为日期", redirect("ledger", kind=kind))
 
 
+def _item(kind: str, pk: int) -> Any:
+    model, _ = _model(kind)
+    return get_object_or_404(model.objects.select_related("lead", "node", "plan"), pk=pk)
+
+
+def _item_page(request: HttpRequest, kind: str, item: Any, status: int = 200) -> HttpResponse:
+    """台账事项页: the item, its milestones, evidence files and their history."""
+    field = "task" if kind == "tasks" else "project"
+    today = timezone.localdate()
+    milestones = list(Milestone.objects.filter(**{field: item}))
+    evidence = list(Evidence.objects.filter(**{field: item}).select_related("uploaded_by"))
+    history = [(e.at, e.actor, e.get_action_display(), e.detail)
+               for e in LedgerEvent.objects.filter(**{field: item}).select_related("actor")]
+    history += [(u.at, u.actor, "更新进度", f"{u.old_progress}% → {u.new_progress}% {u.note}".strip())
+                for u in ProgressUpdate.objects.filter(**{field: item}).select_related("actor")]
+    history.sort(key=lambda row: row[0], reverse=True)
+    return render(request, "web/ledger_item.html", {
+        "kind": kind, "title": _model(kind)[1], "item": item, "light": services.item_light(item, today),
+        "labels": LIGHT_LABELS, "milestones": [(m, m.overdue(today)) for m in milestones],
+        "evidence": [(x, can_delete_evidence(request.user, x)) for x in evidence], "history": history,
+        "may_report": can_report(request.user, item), "today": today,
+        "max_mb": settings.EVIDENCE_MAX_BYTES // 1048576}, status=status)
+
+
+@login_required
+def ledger_item(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
+    if not can_read_ledger(request.user):
+        return _denied(request, PermissionDenied("没有查看台账的权限"))
+    return _item_page(request, kind, _item(kind, pk))
+
+
+def _date(text: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat((text or "").strip())
+    except ValueError:
+        return None
+
+
+def _item_action(request: HttpRequest, kind: str, item: Any, action: Callable[[], str]) -> HttpResponse:
+    """Run a milestone or evidence action: back to the item page on success; the item page with the reason
+    and 400 on bad input (nothing written); 403 when not allowed."""
+    try:
+        message = action()
+    except PermissionDenied as exc:
+        return _denied(request, exc)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return _item_page(request, kind, item, status=400)
+    messages.success(request, message)
+    return redirect("ledger_item", kind=kind, pk=item.pk)
+
+
+@login_required
+@require_POST
+def milestone_add(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
+    item = _item(kind, pk)
+
+    def add() -> str:
+        m = services.add_milestone(request.user, item, request.POST.get("name", ""),
+                                   _date(request.POST.get("planned")), request.POST.get("note", ""))
+        return f"已新增里程碑“{m.name}”"
+
+    return _item_action(request, kind, item, add)
+
+
+@login_required
+@require_POST
+def milestone_done(request: HttpRequest, kind: str, pk: int, mid: int) -> HttpResponse:
+    item = _item(kind, pk)
+
+    def done() -> str:
+        try:
+            m = services.complete_milestone(request.user, item, mid, _date(request.POST.get("done")))
+        except Milestone.DoesNotExist as exc:
+            raise Http404("没有这个里程碑") from exc
+        return f"里程碑“{m.name}”已标记完成"
+
+    return _item_action(request, kind, item, done)
+
+
+@login_required
+@require_POST
+def evidence_upload(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
+    item = _item(kind, pk)
+
+    def upload() -> str:
+        return f"已上传佐证材料“{services.add_evidence(request.user, item, request.FILES.get('file')).name}”"
+
+    return _item_action(request, kind, item, upload)
+
+
+@login_required
+def evidence_download(request: HttpRequest, kind: str, pk: int, eid: int) -> HttpResponse:
+    """下载佐证材料: signed-in staff who may read the ledger; as an attachment under its own name."""
+    if not can_read_ledger(request.user):
+        return _denied(request, PermissionDenied("没有查看佐证材料的权限"))
+    from ...core.attachments import media_type
+
+    item = _item(kind, pk)
+    field = "task" if kind == "tasks" else "project"
+    evidence = get_object_or_404(Evidence, pk=eid, **{field: item})
+    try:
+        fh = default_storage.open(evidence.stored, "rb")
+    except FileNotFoundError as exc:
+        raise Http404("文件已丢失，请联系管理员") from exc
+    return FileResponse(fh, as_attachment=True, filename=evidence.name, content_type=media_type(evidence.kind))
+
+
+@login_required
+@require_POST
+def evidence_delete(request: HttpRequest, kind: str, pk: int, eid: int) -> HttpResponse:
+    item = _item(kind, pk)
+
+    def delete() -> str:
+        try:
+            return f"已删除佐证材料“{services.delete_evidence(request.user, item, eid)}”"
+        except Evidence.DoesNotExist as exc:
+            raise Http404("没有这份佐证材料") from exc
+
+    return _item_action(request, kind, item, delete)
+
+
 @login_required
 def notices(request: HttpRequest) -> HttpResponse:
     rows = SupervisionNotice.objects.select_related("department", "task", "project", "indicator")
@@ -144,7 +269,8 @@ def department(request: HttpRequest, pk: int) -> HttpResponse:
     led = {i.no for i in plan.indicators.filter(lead=dept)}
     indicators = [e for e in results if e.no in led]
     items = [(x, services.item_light(x)) for model in (Task, Project)
-             for x in model.objects.filter(plan=plan, lead=dept).select_related("plan", "node")]
+             for x in model.objects.filter(plan=plan, lead=dept).select_related("plan", "node").prefetch_related(
+                 "milestones")]
     open_notices = SupervisionNotice.objects.filter(department=dept).exclude(status=NoticeStatus.CLOSED)
     score = assessment_score([e.status for e in indicators], [x for _, x in items],
                              services.overdue(open_notices))

@@ -13,10 +13,11 @@ from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
 from ...core.errors import PlanwatchError
-from ...core.observations import EXPECTED, PARTIAL, read_observations
+from ...core.observations import EXPECTED, PARTIAL, ObservationTable, read_observations
 from ..accounts.models import Region
 from ..plans.models import Plan
 from .models import Flag, Observation, Status
+from .signals import touch_plans
 
 FLAGS = {EXPECTED: Flag.EXPECTED, PARTIAL: Flag.PARTIAL}
 
@@ -34,15 +35,9 @@ def import_observations(plan: Plan, path: Path, status: str = Status.PUBLISHED, 
         raise PlanwatchError(f"数据中的地区不存在：{'、'.join(missing[:10])}（请先在后台添加地区）")
     ids = dict(plan.indicators.values_list("no", "pk"))
     region_ids = [regions[name] for name in table.regions]
-    now = timezone.now()
-    rows = zip(table.indicator.tolist(), table.region.tolist(), table.year.tolist(), table.value.tolist(),
-               table.flag.tolist(), table.source.tolist(), strict=True)
     if progress:
         progress(f"已校验 {len(table)} 行，开始写入")
-    try:
-        return _write(plan, table, ids, region_ids, rows, status, simulated, batch, now)
-    except IntegrityError as exc:
-        raise PlanwatchError("导入的数据与已有数据重复（同一指标、地区、年份、来源），未导入任何数据") from exc
+    return write_table(plan, table, ids, region_ids, status, simulated, timezone.now(), batch)
 
 
 _COPY_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
@@ -51,6 +46,18 @@ _COPY_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\
 def _copy_text(value: str) -> str:
     """Escape a value for PostgreSQL COPY text format."""
     return value.translate(_COPY_ESCAPES)
+
+
+def write_table(plan: Plan, table: ObservationTable, ids: dict[int, int], region_ids: list[int], status: str,
+                simulated: bool, now: Any, batch: int = 5000) -> int:
+    """Write a validated table in one transaction (``ids``: indicator number → id; ``region_ids``: the
+    table's region positions → ids). Duplicates of stored values refuse the whole table."""
+    rows = zip(table.indicator.tolist(), table.region.tolist(), table.year.tolist(), table.value.tolist(),
+               table.flag.tolist(), table.source.tolist(), strict=True)
+    try:
+        return _write(plan, table, ids, region_ids, rows, status, simulated, batch, now)
+    except IntegrityError as exc:
+        raise PlanwatchError("导入的数据与已有数据重复（同一指标、地区、年份、来源），未导入任何数据") from exc
 
 
 def _write(plan: Plan, table: Any, ids: dict[int, int], region_ids: list[int], rows: Any, status: str,
@@ -86,4 +93,5 @@ def _write(plan: Plan, table: Any, ids: dict[int, int], region_ids: list[int], r
                     buffer.clear()
             Observation.objects.bulk_create(buffer)
         written = Observation.objects.filter(indicator__plan=plan).count() - existing
+        touch_plans([plan.pk])  # COPY and bulk_create send no model signals
     return written

@@ -3,10 +3,14 @@ every move and every change writes an :class:`ObservationEvent` (who, when, old,
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
+import re
+from collections.abc import Callable
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext, gettext_noop
 
 from ..accounts.models import Region
 from ..plans.models import Indicator
@@ -26,25 +30,106 @@ class Flag(models.TextChoices):
     PARTIAL = "partial", "部分年度"
 
 
+class Frequency(models.TextChoices):
+    ANNUAL = "annual", "年度"
+    QUARTERLY = "quarterly", "季度"
+    MONTHLY = "monthly", "月度"
+
+
+QUARTERS = (gettext_noop("第一季度"), gettext_noop("第二季度"), gettext_noop("第三季度"), gettext_noop("第四季度"))
+# Observation.period of a value entered in a quarterly or monthly round; a full year's value has ""
+_QUARTER_CODE = re.compile(r"^(\d{4})Q([1-4])$")
+_MONTH_CODE = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
+
+
+def period_code(year: int, frequency: str, number: int) -> str:
+    """The ``Observation.period`` of a round's values: ``""`` (a year), ``2026Q1``, ``2026-03``."""
+    if frequency == Frequency.QUARTERLY:
+        return f"{year}Q{number}"
+    if frequency == Frequency.MONTHLY:
+        return f"{year}-{number:02d}"
+    return ""
+
+
+def parse_period(code: str) -> tuple[int, str, int] | None:
+    """(year, frequency, number) of a round's period code; None for a full year ("") and for period text
+    as written in imported data (``1-9月``, ``全年``), which belongs to no quarterly or monthly round."""
+    if match := _QUARTER_CODE.match(code or ""):
+        return int(match[1]), Frequency.QUARTERLY, int(match[2])
+    if match := _MONTH_CODE.match(code or ""):
+        return int(match[1]), Frequency.MONTHLY, int(match[2])
+    return None
+
+
+def period_name(year: int, frequency: str, number: int, tr: Callable[[str], str] = str) -> str:
+    """2026年第一季度 / 2026年3月 / 2026年度. ``tr=gettext`` gives the page language; the default is the
+    Chinese that names stored rounds and goes into workflow messages."""
+    if frequency == Frequency.QUARTERLY:
+        return tr(gettext_noop("%(year)s年%(quarter)s")) % {"year": year, "quarter": tr(QUARTERS[number - 1])}
+    if frequency == Frequency.MONTHLY:
+        return tr(gettext_noop("%(year)s年%(month)s月")) % {"year": year, "month": number}
+    return tr(gettext_noop("%(year)s年度")) % {"year": year}
+
+
+def period_end(year: int, frequency: str, number: int) -> dt.date:
+    """The last day of the period a round collects."""
+    month = 3 * number if frequency == Frequency.QUARTERLY else number if frequency == Frequency.MONTHLY else 12
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def months_into_year(code: str) -> int:
+    """How far into its year a part-year period reaches (Q2 → 6, 2026-05 → 5; other text → 0), so that the
+    latest part-year reading of a year can be preferred."""
+    parsed = parse_period(code)
+    if parsed is None:
+        return 0
+    return 3 * parsed[2] if parsed[1] == Frequency.QUARTERLY else parsed[2]
+
+
+def full_year_first(obs: Observation) -> tuple[bool, int]:
+    """Sort key for a year's values as the evaluation prefers them: a full-year value before a part-year one,
+    and of part-year values the latest period (Q2 before Q1); ``sorted`` keeps the order otherwise."""
+    return obs.flag == Flag.PARTIAL, -months_into_year(obs.period)
+
+
 class ReportingRound(models.Model):
-    """A 填报轮次 for one year's values: open until its deadline, or until the admin's reopening ends."""
+    """A 填报轮次 for one period's values — a year (年度), a quarter (季度) or a month (月度) of a data year:
+    open until its deadline, or until the admin's reopening ends. Each round locks its own period only."""
 
     plan = models.ForeignKey("plans.Plan", on_delete=models.CASCADE, related_name="rounds")
     year = models.PositiveSmallIntegerField("数据年份")
+    frequency = models.CharField("频度", max_length=10, choices=Frequency.choices, default=Frequency.ANNUAL)
+    period = models.PositiveSmallIntegerField("期次", default=0)  # quarter 1–4, month 1–12; 0 for a year
     name = models.CharField("名称", max_length=100)
     deadline = models.DateField("截止日期")
     reopened_until = models.DateField("重新开放至", null=True, blank=True)
 
     class Meta:
         verbose_name = verbose_name_plural = "填报轮次"
-        ordering = ["-year"]
-        constraints = [models.UniqueConstraint(fields=["plan", "year"], name="one_round_per_year")]
+        ordering = ["-year", "period"]
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "year", "frequency", "period"], name="one_round_per_period"),
+            models.CheckConstraint(condition=models.Q(frequency=Frequency.ANNUAL, period=0)
+                                   | models.Q(frequency=Frequency.QUARTERLY, period__gte=1, period__lte=4)
+                                   | models.Q(frequency=Frequency.MONTHLY, period__gte=1, period__lte=12),
+                                   name="round_period_in_range"),
+        ]
 
     def __str__(self) -> str:
         return self.name
 
     def open_until(self) -> dt.date:
         return max(self.deadline, self.reopened_until or self.deadline)
+
+    @property
+    def code(self) -> str:
+        """The ``Observation.period`` of the values entered in this round."""
+        return period_code(self.year, self.frequency, self.period)
+
+    @property
+    def label(self) -> str:
+        """The period in the page language: 2026年第一季度 / Q1 2026."""
+        return period_name(self.year, self.frequency, self.period, gettext)
 
 
 class Observation(models.Model):
@@ -53,6 +138,7 @@ class Observation(models.Model):
     year = models.PositiveSmallIntegerField("年份")
     value = models.FloatField("数值")
     flag = models.CharField("口径", max_length=10, choices=Flag.choices, default=Flag.FINAL)
+    # as written in imported data (1-9月, 全年), or a round's period code (2026Q1, 2026-03) with flag PARTIAL
     period = models.CharField("期间（原文）", max_length=30, blank=True)
     source = models.CharField("来源", max_length=300, blank=True)
     simulated = models.BooleanField("模拟数据", default=False)
@@ -64,11 +150,18 @@ class Observation(models.Model):
     class Meta:
         verbose_name = verbose_name_plural = "监测数据"
         ordering = ["indicator", "region", "year"]
-        constraints = [models.UniqueConstraint(fields=["indicator", "region", "year", "source"],
-                                               name="one_value_per_source")]
+        # Q1 and Q2 of one year, and the full year, are different values from the same source
+        constraints = [models.UniqueConstraint(fields=["indicator", "region", "year", "period", "source"],
+                                               name="one_value_per_period_and_source")]
 
     def __str__(self) -> str:
         return f"{self.indicator.name} {self.region} {self.year}: {self.value:g}"
+
+    @property
+    def period_label(self) -> str:
+        """2026年第一季度 for a value entered in a quarterly or monthly round; "" otherwise."""
+        parsed = parse_period(self.period)
+        return period_name(*parsed, gettext) if parsed else ""
 
 
 class ObservationEvent(models.Model):

@@ -7,20 +7,33 @@ under a row lock, so two people acting at once cannot lose an update or skip a s
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import replace
 from typing import Any
 
+import numpy as np
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
 
-from ...core.evaluation import Evaluation, Settings, evaluate
+from ...core.evaluation import Evaluation, Settings, build_cube, evaluate_cube, evaluations
 from ...core.kinds import plan_specs
-from ...core.observations import build_table
+from ...core.observations import EXPECTED, FINAL, PARTIAL, ObservationTable
+from ...core.rollup import rollup_cube
 from ..accounts.models import Region
 from ..accounts.permissions import can_report, can_review, require
 from ..plans.models import Indicator, Plan
-from .models import Observation, ObservationEvent, Status
+from .models import (
+    Flag,
+    Frequency,
+    Observation,
+    ObservationEvent,
+    ReportingRound,
+    Status,
+    months_into_year,
+    parse_period,
+    period_code,
+    period_end,
+    period_name,
+)
 
 # from → allowed to, with who may make the move
 PIPELINE: dict[str, dict[str, str]] = {
@@ -45,45 +58,67 @@ def _event(obs: Observation, actor: Any, action: str, old_status: str, old_value
                                     old_value=old_value, new_value=obs.value, reason=reason)
 
 
-def check_round_open(user: Any, plan: Plan, year: int) -> None:
-    """Reporters may enter and submit a year's values only while its round is open; the 发改局 admin,
-    who reopens rounds, may always correct data."""
+def check_round_open(user: Any, plan: Plan, year: int, period: str = "") -> None:
+    """Reporters may enter and submit a period's values only while that period's round is open — the year's
+    round for a full-year value (``period`` "" or text as written in imported data), the quarter's or
+    month's round for ``2026Q1`` / ``2026-03``: an open Q2 round opens nothing else. The 发改局 admin, who
+    reopens rounds, may always correct data."""
     if can_review(user):
         return
     from django.utils import timezone
 
-    from .models import ReportingRound
-
-    round_ = ReportingRound.objects.filter(plan=plan, year=year).first()
+    parsed = parse_period(period)
+    frequency, number = (parsed[1], parsed[2]) if parsed else (Frequency.ANNUAL, 0)
+    round_ = ReportingRound.objects.filter(plan=plan, year=year, frequency=frequency, period=number).first()
     if round_ is None:
-        raise WorkflowError(f"{year}年数据尚未开放填报，请联系发改局")
+        what = period_name(year, frequency, number) if parsed else f"{year}年"
+        raise WorkflowError(f"{what}数据尚未开放填报，请联系发改局")
     if timezone.localdate() > round_.open_until():
         raise WorkflowError(f"{round_.name}已于{round_.open_until():%Y-%m-%d}截止，如需补报请联系发改局重新开放")
 
 
-def check_plausible(indicator: Indicator, region: Region, year: int, value: float, comment: str) -> None:
-    """A jump against last year's value needs a comment saying why."""
-    last = Observation.objects.filter(indicator=indicator, region=region, year=year - 1).exclude(
-        status=Status.RETURNED).first()
+def check_plausible(indicator: Indicator, region: Region, year: int, value: float, comment: str,
+                    period: str = "") -> None:
+    """A jump against last year's value needs a comment saying why. Like is compared with like: a full-year
+    value with last year's full-year value, a quarter's or month's with the same period a year earlier."""
+    earlier = Observation.objects.filter(indicator=indicator, region=region, year=year - 1).exclude(
+        status=Status.RETURNED)
+    parsed = parse_period(period)
+    if parsed:
+        earlier = earlier.filter(period=period_code(year - 1, parsed[1], parsed[2]))
+    else:
+        earlier = earlier.exclude(flag=Flag.PARTIAL)
+    last = earlier.first()
     if last is not None and last.value and abs(value - last.value) / abs(last.value) > JUMP_RATIO and not comment:
+        if parsed:
+            raise WorkflowError(f"{period_name(*parsed)}数值{value:g}比上年同期{last.value:g}变化超过"
+                                f"{JUMP_RATIO:.0%}，请在说明中写明原因")
         raise WorkflowError(f"{year}年数值{value:g}比上年{last.value:g}变化超过{JUMP_RATIO:.0%}，请在说明中写明原因")
 
 
 @transaction.atomic
 def save_value(user: Any, indicator: Indicator, region: Region, year: int, value: float, comment: str = "",
-               version: int | None = None, source: str = "") -> Observation:
-    """Enter or change a value (草稿). ``version`` is the version the form was opened with."""
+               version: int | None = None, source: str = "", period: str = "") -> Observation:
+    """Enter or change a value (草稿). ``version`` is the version the form was opened with. ``period`` is
+    "" for a full year, or a quarterly or monthly round's period (``2026Q1``, ``2026-03``): such a value is
+    stored flagged 部分年度 with its period, and never stands for the full year."""
     require(can_report(user, indicator), f"只有牵头单位（{indicator.lead or '未指定'}）的填报员可以填报该指标")
     plan = indicator.plan
     if plan.base_year and plan.end_year and not plan.base_year <= year <= plan.end_year:
         raise WorkflowError(f"年份 {year} 不在规划期 {plan.base_year}—{plan.end_year} 年内")
-    check_round_open(user, plan, year)
-    check_plausible(indicator, region, year, value, comment)
+    parsed = parse_period(period)
+    if period and parsed is None:
+        raise WorkflowError(f"期间“{period}”无法识别：季度写作{year}Q1，月度写作{year}-03，全年不填")
+    if parsed and parsed[0] != year:
+        raise WorkflowError(f"期间{period}不属于{year}年")
+    check_round_open(user, plan, year, period)
+    check_plausible(indicator, region, year, value, comment, period)
     obs = Observation.objects.select_for_update().filter(indicator=indicator, region=region, year=year,
-                                                         source=source).first()
+                                                         period=period, source=source).first()
     if obs is None:
         obs = Observation.objects.create(indicator=indicator, region=region, year=year, value=value,
-                                         comment=comment, source=source)
+                                         comment=comment, source=source, period=period,
+                                         flag=Flag.PARTIAL if period else Flag.FINAL)
         _event(obs, user, "create", "", None, comment)
         return obs
     if version is not None and version != obs.version:
@@ -109,7 +144,7 @@ def transition(user: Any, observation_id: int, to_status: str, reason: str = "")
     if to_status not in PIPELINE.get(obs.status, {}):
         raise WorkflowError(f"不能从“{obs.get_status_display()}”变为“{Status(to_status).label}”")
     if to_status == Status.SUBMITTED:
-        check_round_open(user, obs.indicator.plan, obs.year)
+        check_round_open(user, obs.indicator.plan, obs.year, obs.period)
     if to_status == Status.RETURNED and not reason.strip():
         raise WorkflowError("退回时必须写明理由")
     old_status = obs.status
@@ -143,17 +178,16 @@ DEFAULT_SETTINGS = Settings()
 
 
 def data_stamp(plan: Plan) -> str:
-    """Changes whenever any value of the plan changes (a count and the latest change: one aggregate query).
-    Cached evaluations are keyed by it, so every worker process sees a change at once."""
-    from django.db.models import Count, Max
-
+    """Changes whenever any value of the plan changes: the plan's ``data_version`` (moved on by every write,
+    see monitoring.signals) read afresh, so every worker process sees a change at once. One indexed read
+    however many observations there are (an aggregate over a million rows took longer than the page)."""
     memo: str | None = getattr(plan, "_data_stamp", None)  # once per request: the plan object lives that long
     if memo is not None:
         return memo
-    agg = Observation.objects.filter(indicator__plan=plan).aggregate(n=Count("id"), last=Max("updated_at"))
+    version = Plan.objects.filter(pk=plan.pk).values_list("data_version", flat=True).first()
     # who leads what is part of the stamp too: the overview groups lagging indicators by lead unit
     leads = hash(tuple(plan.indicators.order_by("no").values_list("no", "lead_id")))
-    stamp = f"{plan.pk}-{agg['n']}-{agg['last'].timestamp() if agg['last'] else 0}-{leads}"
+    stamp = f"{plan.pk}-{version}-{leads}"
     plan._data_stamp = stamp  # type: ignore[attr-defined]
     return stamp
 
@@ -172,29 +206,105 @@ def evaluate_plan(plan: Plan, as_of: int, public: bool, region: Region | None = 
     return cached  # type: ignore[no-any-return]
 
 
+_FLAG_CODES = {Flag.FINAL: FINAL, Flag.EXPECTED: EXPECTED, Flag.PARTIAL: PARTIAL}
+
+
+def region_subtree(root: Region) -> tuple[dict[int, str], dict[str, str | None], dict[str, float]]:
+    """The region and everything below it: names by id, each name's parent, and populations (the weights of
+    weighted roll-ups). One query for the whole tree: a province's 3,000 counties are a few hundred kB."""
+    rows = list(Region.objects.values_list("id", "name", "parent_id", "population"))
+    children: dict[int | None, list[int]] = {}
+    for pk, _name, parent, _pop in rows:
+        children.setdefault(parent, []).append(pk)
+    by_id = {pk: (name, parent, pop) for pk, name, parent, pop in rows}
+    names: dict[int, str] = {}
+    todo = [root.pk]
+    while todo:
+        pk = todo.pop()
+        names[pk] = by_id[pk][0]
+        todo.extend(children.get(pk, ()))
+    parents = {names[pk]: (names[by_id[pk][1]] if pk != root.pk else None) for pk in names}  # type: ignore[index]
+    weights = {names[pk]: float(by_id[pk][2]) for pk in names if by_id[pk][2] is not None}
+    return names, parents, weights
+
+
 def _evaluate_plan(plan: Plan, as_of: int, public: bool, region: Region | None,
                    settings: Settings) -> tuple[list[Evaluation], bool]:
+    """Evaluate one region; a region with regions below it gets the values it lacks rolled up from them
+    (core.rollup: sums, population-weighted means, or nothing, as each indicator declares)."""
+    region = region or plan.region
+    names, parents, weights = region_subtree(region)
     # reported values first: with equal standing, the choice rule keeps the earlier row, so a department's
     # figure always wins over a simulated one for the same year
-    rows = list(visible_observations(plan, public).filter(region=region or plan.region).order_by("simulated", "id"))
-    records = [{"indicator": str(o.indicator.no), "year": str(o.year), "value": repr(o.value),
-                "region": o.region.name, "source": o.source,
-                "flag": o.flag} for o in rows]  # final / expected / partial, as parse_flag reads them
-    indicators = list(core_indicators(plan))
-    table = build_table(records, indicators, plan.region.name)
-    name = (region or plan.region).name
-    if name not in table.regions:  # nothing reported yet: every indicator is 无数据, not an error
-        table = replace(table, regions=(*table.regions, name))
-    specs = plan_specs(indicators, plan.base_year or 0, plan.end_year or 0)
-    return evaluate(specs, table, as_of, settings, [name]), any(o.simulated for o in rows)
+    rows = visible_observations(plan, public).filter(region_id__in=list(names) if len(names) > 1 else [region.pk])
+    columns = rows.order_by("simulated", "id").values_list("indicator__no", "year", "value", "region_id", "source",
+                                                            "flag", "simulated", "period")
+    indicator, year, value, where, source, flag, months = [], [], [], [], [], [], []
+    region_index: dict[int, int] = {}
+    source_index: dict[str, int] = {}
+    simulated = False
+    for no, y, v, r, src, f, sim, p in columns.iterator(chunk_size=20000):
+        months.append(months_into_year(p) if f == Flag.PARTIAL else 0)
+        indicator.append(no)
+        year.append(y)
+        value.append(v)
+        where.append(region_index.setdefault(r, len(region_index)))
+        source.append(source_index.setdefault(src, len(source_index)))
+        flag.append(_FLAG_CODES.get(f, FINAL))
+        simulated = simulated or sim
+    listed = [names[r] for r in region_index]
+    order = np.arange(len(value), dtype=np.int32)
+    if any(months):  # several part-year readings of one year (Q1, Q2…): the choice rule keeps the latest
+        order[np.lexsort((order, -np.array(months)))] = np.arange(len(value), dtype=np.int32)
+    table = ObservationTable(
+        np.array(indicator, dtype=np.int32), np.array(year, dtype=np.int32), np.array(where, dtype=np.int32),
+        np.array(value, dtype=np.float64), np.array(flag, dtype=np.int8), np.array(source, dtype=np.int32),
+        order, (*listed, *(n for n in names.values() if n not in listed)), tuple(source_index))
+    specs = plan_specs(list(core_indicators(plan)), plan.base_year or 0, plan.end_year or 0)
+    cube = build_cube(specs, table)
+    if len(names) > 1:
+        declared = dict(plan.indicators.exclude(aggregation="").values_list("no", "aggregation"))
+        cube = rollup_cube(specs, cube, parents, weights or None, declared)
+    return evaluations(specs, cube, evaluate_cube(specs, cube, as_of, settings), as_of, [region.name]), simulated
 
 
 @transaction.atomic
 def reopen_round(user: Any, round_id: int, until: Any) -> Any:
-    from .models import ReportingRound
-
     require(can_review(user), "只有发改局管理员可以重新开放填报")
     round_ = ReportingRound.objects.select_for_update().get(pk=round_id)
     round_.reopened_until = until
     round_.save(update_fields=["reopened_until"])
     return round_
+
+
+ROUND_PERIODS = {Frequency.QUARTERLY: ("季度", 4), Frequency.MONTHLY: ("月份", 12)}
+
+
+@transaction.atomic
+def create_round(user: Any, plan: Plan, year: int, frequency: str, number: int, deadline: Any) -> ReportingRound:
+    """Open a 填报轮次 for a year, a quarter (``number`` 1–4) or a month (1–12) of ``year``. The deadline
+    must fall after the period's last day: values are reported for a period that has ended."""
+    require(can_review(user), "只有发改局管理员可以设置填报轮次")
+    if frequency not in Frequency.values:
+        raise WorkflowError(f"未知的填报频度：{frequency}")
+    if frequency == Frequency.ANNUAL:
+        number = 0
+    elif not 1 <= number <= ROUND_PERIODS[frequency][1]:
+        word, most = ROUND_PERIODS[frequency]
+        raise WorkflowError(f"{word}应为1—{most}，不能是{number}")
+    if plan.base_year and plan.end_year and not plan.base_year <= year <= plan.end_year:
+        raise WorkflowError(f"数据年份 {year} 不在规划期 {plan.base_year}—{plan.end_year} 年内")
+    name = period_name(year, frequency, number)
+    ends = period_end(year, frequency, number)
+    if deadline <= ends:
+        raise WorkflowError(f"截止日期{deadline:%Y-%m-%d}不晚于{name}的最后一天（{ends:%Y-%m-%d}）："
+                            "数据在期末之后才能报送，请把截止日期定在期末之后")
+    taken = f"《{plan.title}》{name}的填报轮次已经存在；如需延长填报，请使用“重新开放”"
+    if ReportingRound.objects.filter(plan=plan, year=year, frequency=frequency, period=number).exists():
+        raise WorkflowError(taken)
+    try:
+        with transaction.atomic():  # two admins at once: the unique constraint decides, with the same message
+            return ReportingRound.objects.create(plan=plan, year=year, frequency=frequency, period=number,
+                                                 name=f"{name}数据填报", deadline=deadline)
+    except IntegrityError as exc:
+        raise WorkflowError(taken) from exc

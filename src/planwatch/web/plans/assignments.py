@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext
 
 from ...core.errors import InputError
 from ...exports import safe_cell
@@ -84,7 +85,7 @@ def read(plan: Plan, data: bytes) -> tuple[list[Assignment], list[str]]:
     except InputError:
         raise
     except Exception as exc:  # openpyxl raises many kinds on a file that is not a workbook
-        raise InputError(f"不是有效的 Excel (.xlsx) 文件：{type(exc).__name__}") from exc
+        raise InputError(gettext("不是有效的 Excel (.xlsx) 文件：%(kind)s") % {"kind": type(exc).__name__}) from exc
     finally:
         path.unlink(missing_ok=True)
     departments = {d.name: d for d in Department.objects.all()}
@@ -100,23 +101,23 @@ def read(plan: Plan, data: bytes) -> tuple[list[Assignment], list[str]]:
             cells = [("" if c is None else c) for c in (list(row) + [""] * 6)[:6]]
             if not any(str(c).strip() for c in cells):
                 continue
-            where = f"“{title}”第{row_no}行"
+            where = gettext("“%(sheet)s”第%(row)s行") % {"sheet": title, "row": row_no}
             key = cells[0]
             if not (isinstance(key, int) or (isinstance(key, float) and key.is_integer()) or str(key).isdigit()):
-                errors.append(f"{where}：编号“{key}”不是数字")
+                errors.append(gettext("%(where)s：编号“%(key)s”不是数字") % {"where": where, "key": key})
                 continue
             key = int(key)
             if key not in keys:
-                errors.append(f"{where}：编号{key}在本规划中不存在")
+                errors.append(gettext("%(where)s：编号%(key)s在本规划中不存在") % {"where": where, "key": key})
                 continue
             lead_name = str(cells[3]).strip()
             lead = departments.get(lead_name) if lead_name else None
             if lead_name and lead is None:
-                errors.append(f"{where}：牵头单位“{lead_name}”不在部门名单中")
+                errors.append(gettext("%(where)s：牵头单位“%(name)s”不在部门名单中") % {"where": where, "name": lead_name})
             co: list[Department] = []
             for name in filter(None, (n.strip() for n in re.split(r"[、，,；;\s]+", str(cells[4])))):
                 if name not in departments:
-                    errors.append(f"{where}：配合单位“{name}”不在部门名单中")
+                    errors.append(gettext("%(where)s：配合单位“%(name)s”不在部门名单中") % {"where": where, "name": name})
                 elif name != lead_name:
                     co.append(departments[name])
             deadline = None
@@ -129,11 +130,12 @@ def read(plan: Plan, data: bytes) -> tuple[list[Assignment], list[str]]:
                 try:
                     deadline = dt.date.fromisoformat(str(raw).strip().replace("/", "-").replace(".", "-"))
                 except ValueError:
-                    errors.append(f"{where}：完成时限“{raw}”不是日期（应为 2025-12-31 这样的格式）")
+                    errors.append(gettext("%(where)s：完成时限“%(raw)s”不是日期（应为 2025-12-31 这样的格式）") % {
+                        "where": where, "raw": raw})
             changes.append(Assignment(model, key, lead, co, deadline))
     wb.close()
     if not found:
-        errors.append("表格中没有“主要指标”“重点任务”“重大项目”工作表，请使用下载的模板")
+        errors.append(gettext("表格中没有“主要指标”“重点任务”“重大项目”工作表，请使用下载的模板"))
     return changes, errors
 
 

@@ -18,6 +18,9 @@ class Plan(models.Model):
     source_name = models.CharField("来源文件", max_length=255, blank=True)
     source_format = models.CharField("格式", max_length=10, blank=True)
     imported_at = models.DateTimeField("导入时间", auto_now_add=True)
+    # bumped in the same transaction as every change to the plan's observations (monitoring.signals and
+    # the bulk writers): cached evaluations are keyed by it, at the cost of one indexed row read
+    data_version = models.PositiveBigIntegerField("数据版本", default=0, editable=False)
 
     class Meta:
         verbose_name = verbose_name_plural = "规划"
@@ -67,6 +70,9 @@ class Node(models.Model):
         return f"{self.node_id} {self.title}"
 
 
+AGGREGATIONS = [("sum", "求和"), ("weighted_mean", "按人口加权平均"), ("none", "不汇总")]
+
+
 class Indicator(Responsibility):
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="indicators")
     no = models.PositiveSmallIntegerField("序号")
@@ -84,6 +90,10 @@ class Indicator(Responsibility):
     notes = models.JSONField("注释", default=list, blank=True)
     kind = models.CharField("类型", max_length=20, blank=True)
     direction = models.CharField("方向", max_length=10, blank=True)
+    aggregation = models.CharField("汇总方式", max_length=16, blank=True, choices=AGGREGATIONS,
+                                   help_text="下级地区数值如何汇总为上级；留空则按单位推断")
+    upper = models.ForeignKey("self", verbose_name="上位指标", null=True, blank=True, on_delete=models.SET_NULL,
+                              related_name="lower_links", help_text="上级规划中本指标所落实的指标（规划衔接）")
 
     class Meta:
         verbose_name = verbose_name_plural = "主要指标"

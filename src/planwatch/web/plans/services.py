@@ -2,13 +2,30 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+
 from django.db import transaction
 
 from ...core.kinds import plan_specs
+from ...core.model import Indicator as CoreIndicator
 from ...core.model import Node as CoreNode
 from ...core.model import Plan as CorePlan
 from ..accounts.models import Region
 from .models import Commitment, Indicator, Node, Plan, Project, Task
+
+
+def store_indicators(plan: Plan, indicators: Sequence[CoreIndicator],
+                     upper: Mapping[int, int] | None = None) -> list[Indicator]:
+    """The plan's main indicators (表1-1 rows) with their inferred kind and direction; ``upper`` links an
+    indicator number to the id of the upper-level indicator it implements (规划衔接)."""
+    base, end = plan.base_year, plan.end_year
+    specs = {s.no: s for s in plan_specs(indicators, base or 0, end or 0)} if base and end else {}
+    return Indicator.objects.bulk_create([Indicator(
+        plan=plan, no=i.no, category=i.category, name=i.name, unit=i.unit, baseline_year=i.baseline_year,
+        baseline_value=i.baseline_value, baseline_raw=i.baseline_raw, target_year=i.target_year,
+        target_raw=i.target.raw, growth_raw=i.growth.raw, attribute=i.attribute or "", notes=list(i.notes),
+        kind=specs[i.no].kind if i.no in specs else "", direction=specs[i.no].direction if i.no in specs else "",
+        upper_id=(upper or {}).get(i.no)) for i in indicators])
 
 
 @transaction.atomic
@@ -32,13 +49,7 @@ def import_plan(core: CorePlan, region: Region, title: str | None = None, parent
             store(child, row)
 
     store(core.root, None)
-    specs = {s.no: s for s in plan_specs(core.indicators, base or 0, end or 0)} if base and end else {}
-    Indicator.objects.bulk_create([Indicator(
-        plan=plan, no=i.no, category=i.category, name=i.name, unit=i.unit, baseline_year=i.baseline_year,
-        baseline_value=i.baseline_value, baseline_raw=i.baseline_raw, target_year=i.target_year,
-        target_raw=i.target.raw, growth_raw=i.growth.raw, attribute=i.attribute or "", notes=list(i.notes),
-        kind=specs[i.no].kind if i.no in specs else "", direction=specs[i.no].direction if i.no in specs else "")
-        for i in core.indicators])
+    store_indicators(plan, core.indicators)
     Task.objects.bulk_create([Task(plan=plan, node=by_id[t.node], title=t.title[:200], body=t.body)
                               for t in core.tasks])
     Project.objects.bulk_create([Project(plan=plan, node=by_id[p.node], name=p.name[:200], column=p.column,

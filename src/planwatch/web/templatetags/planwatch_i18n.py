@@ -1,13 +1,17 @@
-"""Translate labels that come from the core (statuses, kinds), whose Chinese text is the message id."""
+"""Translate labels that come from the core (statuses, kinds) or from model choices, whose Chinese text is the
+message id. ``{{ label|tr }}`` looks the label up as it is; ``{{ label|tr:"status" }}`` looks it up in a context,
+for a word that the catalogue already holds with another meaning (退回 the button, 退回 the status)."""
 
 from __future__ import annotations
 
 from django import template
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext
 
 register = template.Library()
 
 
 @register.filter
-def tr(value: object) -> str:
-    return gettext(str(value)) if value not in (None, "") else ""
+def tr(value: object, context: str = "") -> str:
+    if value in (None, ""):
+        return ""
+    return pgettext(context, str(value)) if context else gettext(str(value))

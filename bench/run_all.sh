@@ -13,4 +13,13 @@ start=$SECONDS
 BENCH_SECONDS=${BENCH_SECONDS:-10} .venv/bin/python bench/pages.py   # demo data on SQLite
 .venv/bin/python bench/import_pg.py   # 1 M rows from CSV into PostgreSQL
 .venv/bin/python bench/scale.py       # pages and API with 1 M observations on PostgreSQL
-echo "all benchmarks: $((SECONDS - start)) s"
+total=$((SECONDS - start))
+echo "all benchmarks: ${total} s"
+.venv/bin/python - "$total" <<'PY'
+import sys
+sys.path.insert(0, "bench")
+from common import machine, write_section
+seconds = int(sys.argv[1])
+write_section("run-all", [f"Last full run of `bash bench/run_all.sh`: {seconds // 60} min {seconds % 60} s "
+                          f"({'within' if seconds <= 600 else 'OVER'} the 10-minute goal). {machine()}"])
+PY

@@ -22,7 +22,7 @@ def test_the_overview_lists_lagging_binding_indicators_first(admin_client: Clien
 def test_the_indicator_page_shows_path_actuals_and_explanation(leader: Client, demo: Plan) -> None:
     response = leader.get(f"/plans/{demo.pk}/indicators/10/?as_of=2022")
     assert response.status_code == 200
-    chart = response.context["chart"]
+    chart = response.context["chart"]()  # computed when the page body is rendered
     assert chart["years"][0] == "2020" and chart["target"][0] == 2470 and chart["target"][-1] == 3500
     assert chart["actual"][2] == 2335  # the real 2022 figure, not a simulated one
     assert "按年度目标路径此时应为2839.52亿元" in response.content.decode()

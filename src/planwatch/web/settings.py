@@ -64,6 +64,11 @@ TEMPLATES = [{
     ]},
 }]
 WSGI_APPLICATION = "planwatch.web.wsgi.application"
+AUTHENTICATION_BACKENDS = ["planwatch.web.auth.ProfileBackend"]  # the role comes with the user
+# Evaluations and page fragments are cached per worker process, keyed by each plan's data version (never
+# stale). Django's default keeps 300 entries; a province's regions × years × languages need more.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                      "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("PLANWATCH_CACHE_ENTRIES", "5000"))}}}
 DATABASES = {"default": dj_database_url.parse(
     os.environ.get("DATABASE_URL", f"sqlite:///{DATA_DIR / 'planwatch.sqlite3'}"), conn_max_age=60)}
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):

@@ -44,32 +44,41 @@ def _plan(request: HttpRequest) -> Plan:
     return plan
 
 
+def _ancestors(region_id: int) -> list[Region]:
+    """The region and the regions above it, nearest first, in one recursive query (id, name, parent only)."""
+    from django.db import connection
+
+    table = connection.ops.quote_name(Region._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(f"WITH RECURSIVE up(id, name, parent_id, depth) AS ("
+                       f"SELECT id, name, parent_id, 0 FROM {table} WHERE id = %s UNION ALL "
+                       f"SELECT r.id, r.name, r.parent_id, up.depth + 1 FROM {table} r JOIN up ON r.id = up.parent_id "
+                       f"WHERE up.depth < 20) SELECT id, name, parent_id FROM up ORDER BY depth", [region_id])
+        return [Region(id=pk, name=name, parent_id=parent) for pk, name, parent in cursor.fetchall()]
+
+
 def _region(request: HttpRequest, plan: Plan) -> Region:
     """The region asked for (``?region=``): the plan's own or one below it (values roll up from below)."""
     wanted = as_int(request.GET.get("region"))
     if not wanted or wanted == plan.region_id:
         return plan.region
-    region = get_object_or_404(Region, pk=wanted)
-    ancestor: Region | None = region
-    for _ in range(20):  # a region tree is a few levels deep; the bound guards against a cycle
-        if ancestor is None:
-            break
-        if ancestor.pk == plan.region_id:
-            return region
-        ancestor = ancestor.parent
-    raise Http404(gettext("该地区不在本规划的范围内"))
+    chain = _ancestors(wanted)  # the bound of 20 levels guards against a cycle
+    if not chain:
+        raise Http404(gettext("没有这个地区"))
+    if all(r.pk != plan.region_id for r in chain):
+        raise Http404(gettext("该地区不在本规划的范围内"))
+    region = chain[0]
+    region.path = [r for r in reversed(chain[1:])]  # type: ignore[attr-defined]  # for the region switcher
+    return region
 
 
 def _region_context(plan: Plan, region: Region) -> dict[str, Any]:
-    """Where the region sits (上级 path) and what lies below it, for the region switcher."""
-    path = []
-    node: Region | None = region
-    while node is not None and node.pk != plan.region_id:
-        node = node.parent
-        if node is not None:
-            path.insert(0, node)
-    return {"region": region, "region_path": path,
-            "region_children": list(Region.objects.filter(parent=region).only("id", "name").order_by("id"))}
+    """Where the region sits (上级 path down from the plan's region) and what lies below it, for the switcher."""
+    path = getattr(region, "path", [])
+    cut = next((i for i, r in enumerate(path) if r.pk == plan.region_id), 0)
+    return {"region": region, "region_path": path[cut:],
+            # lazy: a page served from its cached fragment never runs this query
+            "region_children": Region.objects.filter(parent=region).only("id", "name").order_by("id")}
 
 
 def _as_of(request: HttpRequest, plan: Plan) -> int:
@@ -122,22 +131,38 @@ def overview(request: HttpRequest) -> HttpResponse:
 
 
 def indicator(request: HttpRequest, plan: int, no: int) -> HttpResponse:
+    from functools import cache
+
+    from .monitoring.services import data_stamp
+
     ind = get_object_or_404(Indicator.objects.select_related("plan", "lead"), plan_id=plan, no=no)
     plan = ind.plan  # type: ignore[assignment]
     see_all = can_view_unpublished(request.user)
     as_of = _as_of(request, plan)
     region = _region(request, plan)
-    results, simulated = evaluate_plan(plan, as_of, not see_all, region)
-    result = next(e for e in results if e.no == ind.no)
     rows = visible_observations(plan, public=not see_all).filter(indicator=ind, region=region).order_by(
         "year", "simulated", "id")
+    stamp = f"{data_stamp(plan)}-{ind.no}-{see_all}-{region.pk}"
+    # called only when the template renders them: the page body is a cached fragment keyed by the stamp,
+    # and on a hit none of them is needed (templates call a callable to get its value)
+    evaluated = cache(lambda: evaluate_plan(plan, as_of, not see_all, region))
+    chart = cache(lambda: _chart(ind, plan, rows, stamp))
+    mine = Observation.objects.filter(indicator=ind, region=region).prefetch_related(
+        "events__actor") if see_all else []
+    return render(request, "web/indicator.html", {
+        "ind": ind, "plan": plan, "rows": rows, "chart": chart, "as_of": as_of, "stamp": stamp,
+        "result": lambda: next(e for e in evaluated()[0] if e.no == ind.no),
+        "simulated": lambda: evaluated()[1] or chart()["simulated"],
+        **_region_context(plan, region), "observations": mine, "see_all": see_all,
+        "may_report": can_report(request.user, ind), "may_review": can_review(request.user)})
+
+
+def _chart(ind: Indicator, plan: Plan, rows: Any, stamp: str) -> dict[str, Any]:
+    """The target path and the actual values of one indicator in one region, cached per stamp."""
     from django.core.cache import cache
 
-    from .monitoring.services import data_stamp
-
-    stamp = f"{data_stamp(plan)}-{ind.no}-{see_all}-{region.pk}"
-    chart = cache.get(f"chart:{stamp}")
-    if chart is None:  # rows is lazy: on a cache hit neither it nor the tables below touch the database
+    chart: dict[str, Any] | None = cache.get(f"chart:{stamp}")
+    if chart is None:
         path = _target_path(plan, ind.no)
         years = range(plan.base_year or 2020, (plan.end_year or 2025) + 1)
         actual: dict[int, float] = {}
@@ -150,13 +175,7 @@ def indicator(request: HttpRequest, plan: int, no: int) -> HttpResponse:
                  "actual": [actual.get(y) for y in years],
                  "simulated": any(o.simulated for o in rows)}
         cache.set(f"chart:{stamp}", chart, 3600)
-    mine = Observation.objects.filter(indicator=ind, region=region).prefetch_related(
-        "events__actor") if see_all else []
-    return render(request, "web/indicator.html", {
-        "ind": ind, "plan": plan, "result": result, "rows": rows, "chart": chart, "as_of": as_of, "stamp": stamp,
-        **_region_context(plan, region),
-        "simulated": simulated or chart["simulated"], "observations": mine, "see_all": see_all,
-        "may_report": can_report(request.user, ind), "may_review": can_review(request.user)})
+    return chart
 
 
 def _target_path(plan: Plan, no: int) -> dict[int, float | None]:

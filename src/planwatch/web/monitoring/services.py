@@ -184,10 +184,9 @@ def data_stamp(plan: Plan) -> str:
     memo: str | None = getattr(plan, "_data_stamp", None)  # once per request: the plan object lives that long
     if memo is not None:
         return memo
+    # an indicator's change (a new lead unit: the overview groups lagging indicators by it) moves it on too
     version = Plan.objects.filter(pk=plan.pk).values_list("data_version", flat=True).first()
-    # who leads what is part of the stamp too: the overview groups lagging indicators by lead unit
-    leads = hash(tuple(plan.indicators.order_by("no").values_list("no", "lead_id")))
-    stamp = f"{plan.pk}-{version}-{leads}"
+    stamp = f"{plan.pk}-{version}"
     plan._data_stamp = stamp  # type: ignore[attr-defined]
     return stamp
 

@@ -1,6 +1,6 @@
-"""Every change to an observation moves its plan's ``data_version`` on, inside the same transaction, so
-that cached evaluations (keyed by it) are never stale in any worker. Bulk writers, which bypass model
-signals, call :func:`touch_plans` themselves."""
+"""Every change to an observation or an indicator (its target, lead unit, aggregation, link) moves its
+plan's ``data_version`` on, inside the same transaction, so that cached evaluations and pages (keyed by it)
+are never stale in any worker. Bulk writers, which bypass model signals, call :func:`touch_plans` themselves."""
 
 from __future__ import annotations
 
@@ -28,3 +28,9 @@ def touch_plans(plan_ids: Iterable[int]) -> None:
 @receiver(post_delete, sender=Observation, dispatch_uid="observation_deleted")
 def _observation_changed(sender: type[Observation], instance: Observation, **kwargs: Any) -> None:
     touch_plans(Indicator.objects.filter(pk=instance.indicator_id).values_list("plan_id", flat=True))
+
+
+@receiver(post_save, sender=Indicator, dispatch_uid="indicator_saved")
+@receiver(post_delete, sender=Indicator, dispatch_uid="indicator_deleted")
+def _indicator_changed(sender: type[Indicator], instance: Indicator, **kwargs: Any) -> None:
+    touch_plans([instance.plan_id])

@@ -20,6 +20,9 @@ def store_indicators(plan: Plan, indicators: Sequence[CoreIndicator],
     indicator number to the id of the upper-level indicator it implements (规划衔接)."""
     base, end = plan.base_year, plan.end_year
     specs = {s.no: s for s in plan_specs(indicators, base or 0, end or 0)} if base and end else {}
+    from ..monitoring.signals import touch_plans
+
+    touch_plans([plan.pk])  # bulk_create sends no signals; a reused id must not meet an old cache entry
     return Indicator.objects.bulk_create([Indicator(
         plan=plan, no=i.no, category=i.category, name=i.name, unit=i.unit, baseline_year=i.baseline_year,
         baseline_value=i.baseline_value, baseline_raw=i.baseline_raw, target_year=i.target_year,

@@ -10,6 +10,7 @@ start=$SECONDS
 .venv/bin/python bench/extract.py
 .venv/bin/python bench/evaluate.py
 .venv/bin/python bench/report.py
+.venv/bin/python bench/search.py      # SQLite and PostgreSQL, 200 plans in the index
 BENCH_SECONDS=${BENCH_SECONDS:-10} .venv/bin/python bench/pages.py   # demo data on SQLite
 .venv/bin/python bench/import_pg.py   # 1 M rows from CSV into PostgreSQL
 .venv/bin/python bench/scale.py       # pages and API with 1 M observations on PostgreSQL

@@ -45,3 +45,17 @@ def test_the_search_page_shows_marked_hits(outsider: Client, demo: Plan) -> None
 def test_the_search_page_escapes_the_query(outsider: Client, demo: Plan) -> None:
     body = outsider.get("/search/", {"q": "<script>alert(1)</script>"}).content.decode()
     assert "<script>alert(1)</script>" not in body and "&lt;script&gt;" in body
+
+
+def test_a_search_stays_within_its_plan(demo: Plan) -> None:
+    from planwatch.web.plans.models import SearchDoc
+    from planwatch.web.plans.search import build_index
+
+    other = Plan.objects.create(title="另一规划", region=demo.region, base_year=2020, end_year=2025)
+    other.nodes.create(node_id="c1", kind="chapter", title="氢能专章", text="建设加氢站和氢能产业园。", position=1)
+    build_index(other)
+    assert [h.title for h in search(other, "氢能")] == ["氢能专章"]
+    assert all(h.node_id != "c1" for h in search(demo, "氢能"))
+    pk = other.pk
+    other.delete()  # the index follows: no document of a deleted plan is left
+    assert not SearchDoc.objects.filter(plan_id=pk).exists()

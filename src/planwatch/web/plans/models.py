@@ -162,8 +162,9 @@ class Commitment(Responsibility):
 class SearchDoc(models.Model):
     """One searchable text (a node's text, a task, a project, an indicator) with its search tokens.
 
-    The tokens (planwatch.core.textsearch) are indexed by an FTS5 table on SQLite and by a GIN index on
-    to_tsvector('simple', tokens) on PostgreSQL; both are created by migration 0002 for their database."""
+    The tokens (planwatch.core.textsearch) are indexed by an FTS5 table over (plan_id, tokens) on SQLite and by a
+    GIN index on a stored tsvector column ``tsv`` = to_tsvector('simple', tokens) on PostgreSQL; migrations 0003
+    and 0006 create them for their database (the column is the database's own, not a model field)."""
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="search_docs")
     kind = models.CharField(max_length=20)

@@ -27,10 +27,22 @@ def _upload(client: Client, plan: Plan, wb: openpyxl.Workbook) -> object:
 
 def test_the_template_lists_every_item_with_its_current_lead(admin_client: Client, demo: Plan) -> None:
     wb = _template(admin_client, demo)
-    assert wb.sheetnames == ["主要指标", "重点任务", "重大项目", "部门"]
+    assert wb.sheetnames == ["主要指标", "重点任务", "重大项目", "量化承诺", "部门"]
     rows = list(wb["主要指标"].iter_rows(values_only=True))
     assert rows[1][:4] == (1, "地区生产总值增长", None, "统计局")  # indicators sit in no chapter: empty cell
     assert wb["重大项目"].max_row == demo.projects.count() + 1
+    assert wb["量化承诺"].max_row == demo.commitments.count() + 1
+
+
+def test_a_commitment_gets_its_lead_unit_from_the_template(admin_client: Client, demo: Plan) -> None:
+    wb = _template(admin_client, demo)
+    sheet = wb["量化承诺"]
+    first = demo.commitments.order_by("id").first()
+    assert first is not None and sheet["A2"].value == first.pk and sheet["B2"].value == first.quantity
+    sheet["D2"], sheet["F2"] = "科技和工业信息化局", "2025-06-30"
+    assert _upload(admin_client, demo, wb).status_code == 302
+    first.refresh_from_db()
+    assert (first.lead_name, str(first.deadline)) == ("科技和工业信息化局", "2025-06-30")
 
 
 def test_a_filled_template_updates_every_row(admin_client: Client, demo: Plan) -> None:

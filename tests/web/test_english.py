@@ -38,6 +38,7 @@ def test_the_compiled_catalogue_matches_its_source() -> None:
     ("/supervision/", "Supervision notices", "承办单位"),
     ("/ledgers/tasks/", "Progress note", "进展说明"),
     ("/ledgers/projects/", "Major project ledger", "重大项目台账"),
+    ("/ledgers/commitments/", "Commitment ledger", "量化承诺台账"),
     ("/plans/import/", "Import a plan", "上位/总体规划"),
     ("/departments/{lead}/", "Assessment score", "计分方法"),
 ])

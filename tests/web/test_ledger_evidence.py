@@ -19,13 +19,7 @@ from planwatch.web.accounts.models import Department, Profile, Role
 from planwatch.web.ledgers.models import EventAction, Evidence, LedgerEvent
 from planwatch.web.plans.models import Plan, Task
 
-
-def pdf_file() -> bytes:
-    from PIL import Image
-
-    out = io.BytesIO()
-    Image.new("RGB", (60, 40), "white").save(out, "PDF")
-    return out.getvalue()
+from .items import led_by, pdf_file
 
 
 def png_file() -> bytes:
@@ -73,11 +67,7 @@ UPLOAD = {"admin_client": True, "reporter": True, "other_reporter": False, "lead
 
 
 def _task_of(demo: Plan, department: str = "统计局") -> Task:
-    task = demo.tasks.order_by("id").first()
-    assert task is not None
-    task.lead = Department.objects.get(name=department)
-    task.save()
-    return task
+    return led_by(demo.tasks.order_by("id")[0], department)
 
 
 def _stored() -> set[str]:

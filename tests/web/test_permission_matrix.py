@@ -21,12 +21,13 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from planwatch.web.accounts.models import ApiToken, Department
-from planwatch.web.ledgers.models import Milestone, SupervisionNotice
+from planwatch.web.ledgers.models import Milestone, SupervisionNotice, item_fields
 from planwatch.web.ledgers.services import add_evidence
 from planwatch.web.monitoring.models import Observation, ReportingRound, Status
-from planwatch.web.plans.models import Indicator, Plan, Task
+from planwatch.web.plans.models import Commitment, Indicator, Plan, Task
 
 from ..conftest import FIXTURES
+from .items import pdf_file
 
 PERSONAS = {"admin": "fgj_admin", "reporter_own": "tjj_tianbao", "reporter_other": "swj_tianbao",
             "leader": "lingdao", "anonymous": None}
@@ -73,14 +74,6 @@ def _workbook(plan: Plan) -> bytes:
     return out.getvalue()
 
 
-def _pdf() -> bytes:
-    from PIL import Image
-
-    out = io.BytesIO()
-    Image.new("RGB", (20, 20), "white").save(out, "PDF")
-    return out.getvalue()
-
-
 def _write_routes(plan: Plan) -> dict[str, tuple[Callable[[], tuple[str, dict[str, Any]]], set[str]]]:
     """route → (a function giving the URL and POST data, the personas allowed to write)."""
     gdp = plan.indicators.get(no=1)
@@ -88,6 +81,10 @@ def _write_routes(plan: Plan) -> dict[str, tuple[Callable[[], tuple[str, dict[st
     assert task is not None
     task.lead = Department.objects.get(name="统计局")
     task.save()
+    commitment = Commitment.objects.filter(plan=plan).order_by("id").first()  # the same routes, another ledger
+    assert commitment is not None
+    commitment.lead = task.lead
+    commitment.save()
 
     def draft() -> int:
         return Observation.objects.create(indicator=gdp, region=plan.region, year=2025, value=5.0,
@@ -97,12 +94,14 @@ def _write_routes(plan: Plan) -> dict[str, tuple[Callable[[], tuple[str, dict[st
         return SupervisionNotice.objects.create(task=task, department=task.lead, reason="督办",
                                                 reply_due=dt.date(2030, 1, 1)).pk
 
-    def milestone() -> int:
-        return Milestone.objects.create(task=task, name="开工", planned=dt.date(2024, 6, 30)).pk
+    def milestone(item: Any = task) -> int:
+        return Milestone.objects.create(name="开工", planned=dt.date(2024, 6, 30), **item_fields(item)).pk
 
-    def evidence() -> int:  # uploaded by the 统计局 reporter
-        return add_evidence(User.objects.get(username="tjj_tianbao"), task,
-                            SimpleUploadedFile("报告.pdf", _pdf())).pk
+    def evidence(item: Any = task) -> int:  # uploaded by the 统计局 reporter
+        return add_evidence(User.objects.get(username="tjj_tianbao"), item,
+                            SimpleUploadedFile("报告.pdf", pdf_file())).pk
+
+    c = f"/ledgers/commitments/{commitment.pk}"
 
     def lower_plan() -> int:  # a special plan with one indicator not yet linked to the master plan's
         child = Plan.objects.create(title="示例专项规划", region=plan.region, parent=plan, base_year=2020, end_year=2025)
@@ -132,9 +131,21 @@ def _write_routes(plan: Plan) -> dict[str, tuple[Callable[[], tuple[str, dict[st
         "milestone_done": (lambda: (f"/ledgers/tasks/{task.pk}/milestones/{milestone()}/done/", {"done": "2024-07-01"}),
                            {"admin", "reporter_own"}),
         "evidence_upload": (lambda: (f"/ledgers/tasks/{task.pk}/evidence/", {
-            "file": SimpleUploadedFile("报告.pdf", _pdf())}), {"admin", "reporter_own"}),
+            "file": SimpleUploadedFile("报告.pdf", pdf_file())}), {"admin", "reporter_own"}),
         "evidence_delete": (lambda: (f"/ledgers/tasks/{task.pk}/evidence/{evidence()}/delete/", {}),
                             {"admin", "reporter_own"}),
+        # the ledger routes again on the 量化承诺台账: its items are another model behind the same views
+        "commitment_progress": (lambda: (f"{c}/progress/", {"progress": "55", "note": "进展"}),
+                                {"admin", "reporter_own"}),
+        "commitment_notice": (lambda: (f"{c}/notice/", {"reason": "督办", "reply_due": "2030-01-01"}), {"admin"}),
+        "commitment_milestone_add": (lambda: (f"{c}/milestones/", {"name": "开工", "planned": "2025-06-30"}),
+                                     {"admin", "reporter_own"}),
+        "commitment_milestone_done": (lambda: (f"{c}/milestones/{milestone(commitment)}/done/", {"done": "2024-07-01"}),
+                                      {"admin", "reporter_own"}),
+        "commitment_evidence_upload": (lambda: (f"{c}/evidence/", {"file": SimpleUploadedFile("报告.pdf", pdf_file())}),
+                                       {"admin", "reporter_own"}),
+        "commitment_evidence_delete": (lambda: (f"{c}/evidence/{evidence(commitment)}/delete/", {}),
+                                       {"admin", "reporter_own"}),
     }
 
 
@@ -153,7 +164,9 @@ def test_every_route_is_classified(demo: Plan) -> None:
 @pytest.mark.parametrize("persona", list(PERSONAS))
 @pytest.mark.parametrize("route", ["linkage", "save", "move", "rounds", "plan_import", "assignments", "progress", "notice",
                                    "notice_action", "milestone_add", "milestone_done", "evidence_upload",
-                                   "evidence_delete"])
+                                   "evidence_delete", "commitment_progress", "commitment_notice",
+                                   "commitment_milestone_add", "commitment_milestone_done",
+                                   "commitment_evidence_upload", "commitment_evidence_delete"])
 def test_write_routes_by_persona(demo: Plan, route: str, persona: str) -> None:
     make, allowed = _write_routes(demo)[route]
     url, data = make()

@@ -1,6 +1,6 @@
 """Ledger lights (红黄绿) and the department assessment score (考核得分): rules without a framework.
 
-Light of a task or project as of a day:
+Light of a task, project or quantified commitment as of a day:
 - green 绿: done (100 %), or progress at least the share of its time that has passed;
 - yellow 黄: behind that share by less than ``yellow_gap`` percentage points (default 20);
 - red 红: behind by more, or its deadline has passed unfinished.
@@ -94,10 +94,10 @@ class Score:
 
 
 def assessment_score(indicator_statuses: Iterable[str], lights: Iterable[str], overdue_notices: int) -> Score:
-    """考核得分 (0–100): 60 % indicators (by status), 40 % tasks and projects (by light), minus 2 points for
-    each 督办单 past its reply date without a reply. Indicators without a numeric target do not count; an
-    indicator with no data counts 0 — not reporting is not neutral. A part with no items is left out and
-    the other part carries the whole weight."""
+    """考核得分 (0–100): 60 % indicators (by status), 40 % ledger items — tasks, projects and quantified
+    commitments — (by light), minus 2 points for each 督办单 past its reply date without a reply. Indicators
+    without a numeric target do not count; an indicator with no data counts 0 — not reporting is not neutral.
+    A part with no items is left out and the other part carries the whole weight."""
     ind = [INDICATOR_POINTS[s] for s in indicator_statuses if s in INDICATOR_POINTS]
     led = [LIGHT_POINTS[x] for x in lights]
     parts = {"indicators": sum(ind) / len(ind) * 100 if ind else None,
@@ -107,6 +107,6 @@ def assessment_score(indicator_statuses: Iterable[str], lights: Iterable[str], o
     deduction = OVERDUE_NOTICE_DEDUCTION * overdue_notices
     total = max(0.0, round(base - deduction, 1))
     text = (f"指标得分{parts['indicators']:.1f}（{len(ind)}项）" if ind else "无考核指标") + "，" + \
-           (f"任务与项目得分{parts['ledger']:.1f}（{len(led)}项）" if led else "无任务与项目") + \
+           (f"任务、项目和承诺得分{parts['ledger']:.1f}（{len(led)}项）" if led else "无任务、项目和承诺") + \
            (f"，逾期未答复督办单{overdue_notices}件扣{deduction:g}分" if overdue_notices else "")
     return Score(total, parts["indicators"], parts["ledger"], deduction, text)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from typing import Annotated, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -23,7 +24,14 @@ from ..exports import safe_cell
 from .accounts.models import ApiToken, Region
 from .accounts.permissions import can_view_unpublished
 from .monitoring.models import Observation
-from .monitoring.services import WorkflowError, evaluate_plan, save_value, transition, visible_observations
+from .monitoring.services import (
+    WorkflowError,
+    evaluate_plan,
+    loaded_fresh,
+    save_value,
+    transition,
+    visible_observations,
+)
 from .plans.models import Commitment, Indicator, Node, Plan, Project, Task
 
 
@@ -94,7 +102,7 @@ class ItemOut(Schema):
     title: str
     lead: str | None  # 牵头单位
     co_units: list[str]  # 配合单位
-    progress: int | None  # ledger progress (%); commitments are judged by their indicator or text, not a percentage
+    progress: int | None  # ledger progress (%) reported by the lead unit
 
 
 class NodeOut(Schema):
@@ -172,7 +180,7 @@ def indicators(request: HttpRequest, plan_id: Id) -> list[dict[str, Any]]:
     return _indicator_rows(get_object_or_404(Plan, pk=plan_id))
 
 
-# kind → (model, field holding its title); commitments carry no ledger progress
+# kind → (model, field holding its title)
 _STRUCTURE_ITEMS: dict[str, tuple[type[Task | Project | Commitment], str]] = {
     "task": (Task, "title"), "project": (Project, "name"), "commitment": (Commitment, "quantity")}
 
@@ -232,20 +240,10 @@ def _observation_rows(request: HttpRequest, p: Plan, year: int | None, region: i
         qs = qs.filter(region_id=region)
     if limit is not None:
         qs = qs[offset:offset + limit]
-    from django.core.cache import cache
-
-    from .monitoring.services import data_stamp
-
-    # cached per data stamp like the pages: any write moves the stamp on, so no reader sees a stale page
-    key = f"api-observations:{data_stamp(p)}:{_public(request)}:{year}:{region}:{limit}:{offset}"
-    rows: list[dict[str, Any]] | None = cache.get(key)
-    if rows is None:
-        fields = ("id", "indicator__no", "region__name", "year", "value", "flag", "source", "simulated", "status",
-                  "version")
-        rows = [dict(zip(("id", "indicator", "region", *fields[3:]), values, strict=True))
-                for values in qs.values_list(*fields)]
-        cache.set(key, rows, 3600)
-    return rows
+    fields = ("id", "indicator__no", "region__name", "year", "value", "flag", "source", "simulated", "status",
+              "version")
+    return [dict(zip(("id", "indicator", "region", *fields[3:]), values, strict=True))
+            for values in qs.values_list(*fields)]
 
 
 @api.get("/plans/{plan_id}/observations", response=list[ObservationOut], auth=Optional(),
@@ -254,10 +252,24 @@ def observations(request: HttpRequest, plan_id: Id,
                  year: Annotated[int | None, Field(ge=1900, le=2100)] = None,
                  region: Annotated[int | None, Field(ge=1, lt=2**31, description="地区编号")] = None,
                  limit: Annotated[int, Field(ge=1, le=100_000, description="每页条数")] = 10_000,
-                 offset: Annotated[int, Field(ge=0, lt=2**31)] = 0) -> list[dict[str, Any]]:
+                 offset: Annotated[int, Field(ge=0, lt=2**31)] = 0) -> HttpResponse:
     """One page of values (``limit``/``offset``, in indicator, year order): a province's million values are
     fetched page by page, or by ``region``; the CSV/Excel export gives a whole plan at once."""
-    return _observation_rows(request, get_object_or_404(Plan, pk=plan_id), year, region, limit, offset)
+    from django.core.cache import cache
+
+    from .monitoring.services import data_stamp
+
+    # the page's JSON is cached per data stamp as it is sent: rows built by our own query have the schema's
+    # types, so the per-item validation (most of a cached request's time) would only repeat itself
+    p = loaded_fresh(get_object_or_404(Plan, pk=plan_id))
+    key = f"api-observations-json:{data_stamp(p)}:{_public(request)}:{year}:{region}:{limit}:{offset}"
+    body: bytes | None = cache.get(key)
+    if body is None:
+        rows = [ObservationOut(**row).model_dump() for row in
+                _observation_rows(request, p, year, region, limit, offset)]
+        body = json.dumps(rows, ensure_ascii=False, separators=(",", ":")).encode()
+        cache.set(key, body, 3600)
+    return HttpResponse(body, content_type="application/json; charset=utf-8")
 
 
 def _evaluation_rows(request: HttpRequest, p: Plan, as_of: int, region: Region | None = None) -> list[dict[str, Any]]:
@@ -270,7 +282,7 @@ def evaluation(request: HttpRequest, plan_id: Id, as_of: Annotated[int, Field(ge
                region: Annotated[int | None, Field(ge=1, lt=2**31, description="地区编号（默认为规划所属地区；"
                                                                           "上级地区由下级汇总）")] = None
                ) -> list[dict[str, Any]]:
-    p = get_object_or_404(Plan, pk=plan_id)
+    p = loaded_fresh(get_object_or_404(Plan, pk=plan_id))
     if p.base_year is not None and p.end_year is not None and not p.base_year < as_of <= p.end_year:
         raise ValidationError(f"评估年份 {as_of} 不在规划期 {p.base_year + 1}—{p.end_year} 年内")
     return _evaluation_rows(request, p, as_of, get_object_or_404(Region, pk=region) if region else None)

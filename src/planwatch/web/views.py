@@ -18,7 +18,14 @@ from ..core.evaluation import LAGGING, evaluation_mode
 from .accounts.models import Region
 from .accounts.permissions import can_report, can_review, can_view_unpublished, department_of, role_of
 from .monitoring.models import Observation, Status, full_year_first, parse_period
-from .monitoring.services import core_indicators, evaluate_plan, save_value, transition, visible_observations
+from .monitoring.services import (
+    core_indicators,
+    evaluate_plan,
+    loaded_fresh,
+    save_value,
+    transition,
+    visible_observations,
+)
 from .plans.models import Indicator, Plan
 
 
@@ -41,7 +48,7 @@ def _plan(request: HttpRequest) -> Plan:
     plan = plans.filter(pk=wanted).first() if wanted else plans.filter(parent__isnull=True).order_by("id").first()
     if plan is None:
         raise Http404(gettext("尚未导入规划"))
-    return plan
+    return loaded_fresh(plan)
 
 
 def _ancestors(region_id: int) -> list[Region]:
@@ -136,7 +143,7 @@ def indicator(request: HttpRequest, plan: int, no: int) -> HttpResponse:
     from .monitoring.services import data_stamp
 
     ind = get_object_or_404(Indicator.objects.select_related("plan", "lead"), plan_id=plan, no=no)
-    plan = ind.plan  # type: ignore[assignment]
+    plan = loaded_fresh(ind.plan)  # type: ignore[assignment]
     see_all = can_view_unpublished(request.user)
     as_of = _as_of(request, plan)
     region = _region(request, plan)

@@ -1,19 +1,53 @@
-"""任务台账 / 重大项目台账 history, 里程碑 (milestones), 佐证材料 (evidence) and 督办单 (supervision notices)."""
+"""任务台账 / 重大项目台账 / 量化承诺台账 history, 里程碑 (milestones), 佐证材料 (evidence) and 督办单
+(supervision notices)."""
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
+from typing import Any
 
 from django.conf import settings
 from django.db import models
 
 from ..accounts.models import Department
-from ..plans.models import Indicator, Project, Task
+from ..plans.models import Commitment, Indicator, Project, Task
+
+
+@dataclass(frozen=True)
+class Ledger:
+    """One kind of ledger item: its model, the foreign key that ties ledger rows (milestones, evidence,
+    progress updates, 督办单, history) to it, the ledger's title and the heading of its item column."""
+
+    model: type[Task | Project | Commitment]
+    field: str
+    title: str
+    heading: str
+
+
+# URL part → ledger: the one table every page, score and report that walks the ledgers reads
+KINDS: dict[str, Ledger] = {
+    "tasks": Ledger(Task, "task", "任务台账", "任务"),
+    "projects": Ledger(Project, "project", "重大项目台账", "项目"),
+    "commitments": Ledger(Commitment, "commitment", "量化承诺台账", "量化承诺"),
+}
+
+
+def ledger_of(item: Any) -> Ledger:
+    """The ledger a task, project or commitment is kept in."""
+    return next(k for k in KINDS.values() if isinstance(item, k.model))
+
+
+def item_fields(item: Any) -> dict[str, Any]:
+    """The item as the foreign keys of a ledger row: its own field set, the others None."""
+    return {k.field: item if isinstance(item, k.model) else None for k in KINDS.values()}
 
 
 class ProgressUpdate(models.Model):
     task = models.ForeignKey(Task, null=True, blank=True, on_delete=models.CASCADE, related_name="updates")
     project = models.ForeignKey(Project, null=True, blank=True, on_delete=models.CASCADE, related_name="updates")
+    commitment = models.ForeignKey(Commitment, null=True, blank=True, on_delete=models.CASCADE,
+                                   related_name="updates")
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL)
     at = models.DateTimeField(auto_now_add=True)
     old_progress = models.PositiveSmallIntegerField()
@@ -36,6 +70,8 @@ class SupervisionNotice(models.Model):
 
     task = models.ForeignKey(Task, null=True, blank=True, on_delete=models.CASCADE, related_name="notices")
     project = models.ForeignKey(Project, null=True, blank=True, on_delete=models.CASCADE, related_name="notices")
+    commitment = models.ForeignKey(Commitment, null=True, blank=True, on_delete=models.CASCADE,
+                                   related_name="notices")
     indicator = models.ForeignKey(Indicator, null=True, blank=True, on_delete=models.CASCADE, related_name="notices")
     department = models.ForeignKey(Department, verbose_name="承办单位", on_delete=models.PROTECT)
     reason = models.TextField("督办事由")
@@ -55,23 +91,27 @@ class SupervisionNotice(models.Model):
 
     @property
     def subject(self) -> str:
-        item = self.task or self.project or self.indicator
-        return str(getattr(item, "title", None) or getattr(item, "name", ""))
+        item = self.task or self.project or self.commitment
+        return str(item) if item is not None else self.indicator.name if self.indicator else ""
 
 
 def _one_item(name: str) -> models.CheckConstraint:
-    """A row belongs to exactly one task or one project."""
-    return models.CheckConstraint(
-        condition=models.Q(task__isnull=False, project__isnull=True) | models.Q(task__isnull=True,
-                                                                               project__isnull=False),
-        name=name)
+    """A row belongs to exactly one task, one project or one commitment."""
+    fields = [k.field for k in KINDS.values()]
+    condition = models.Q()
+    for own in fields:
+        condition |= models.Q(**{f"{f}__isnull": f != own for f in fields})
+    return models.CheckConstraint(condition=condition, name=name)
 
 
 class Milestone(models.Model):
-    """里程碑: a dated checkpoint of a task or project, set and marked done by its lead unit or the 发改局."""
+    """里程碑: a dated checkpoint of a task, project or commitment, set and marked done by its lead unit or the
+    发改局."""
 
     task = models.ForeignKey(Task, null=True, blank=True, on_delete=models.CASCADE, related_name="milestones")
     project = models.ForeignKey(Project, null=True, blank=True, on_delete=models.CASCADE, related_name="milestones")
+    commitment = models.ForeignKey(Commitment, null=True, blank=True, on_delete=models.CASCADE,
+                                   related_name="milestones")
     name = models.CharField("里程碑", max_length=200)
     planned = models.DateField("计划日期")
     done = models.DateField("完成日期", null=True, blank=True)
@@ -92,10 +132,12 @@ class Milestone(models.Model):
 
 
 class Evidence(models.Model):
-    """佐证材料: a file uploaded to a task or project, stored under a generated name in MEDIA_ROOT."""
+    """佐证材料: a file uploaded to a task, project or commitment, stored under a generated name in MEDIA_ROOT."""
 
     task = models.ForeignKey(Task, null=True, blank=True, on_delete=models.CASCADE, related_name="evidence")
     project = models.ForeignKey(Project, null=True, blank=True, on_delete=models.CASCADE, related_name="evidence")
+    commitment = models.ForeignKey(Commitment, null=True, blank=True, on_delete=models.CASCADE,
+                                   related_name="evidence")
     name = models.CharField("文件名", max_length=255)  # as the uploader called it, for display and download
     stored = models.CharField(max_length=100, unique=True)  # evidence/<random>.<ext> under MEDIA_ROOT
     kind = models.CharField("类型", max_length=10)  # sniffed from the content: pdf, docx, xlsx, jpeg, png
@@ -125,6 +167,8 @@ class LedgerEvent(models.Model):
 
     task = models.ForeignKey(Task, null=True, blank=True, on_delete=models.CASCADE, related_name="events")
     project = models.ForeignKey(Project, null=True, blank=True, on_delete=models.CASCADE, related_name="events")
+    commitment = models.ForeignKey(Commitment, null=True, blank=True, on_delete=models.CASCADE,
+                                   related_name="events")
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     at = models.DateTimeField(auto_now_add=True)
     action = models.CharField(max_length=20, choices=EventAction.choices)

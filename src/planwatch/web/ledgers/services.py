@@ -1,4 +1,4 @@
-"""Progress updates and the 督办单 pipeline (已下发 → 已答复 → 已办结), each write in one transaction."""
+"""Progress updates, milestones and evidence of tasks, projects and commitments, and the 督办单 pipeline (已下发 → 已答复 → 已办结), each write in one transaction."""
 
 from __future__ import annotations
 
@@ -15,28 +15,35 @@ from django.utils import timezone
 from ...core.attachments import attachment_kind, display_name, extension
 from ...core.ledger import light
 from ..accounts.permissions import can_delete_evidence, can_report, can_review, department_of, require
-from ..plans.models import Plan, Project, Task
-from .models import EventAction, Evidence, LedgerEvent, Milestone, NoticeStatus, ProgressUpdate, SupervisionNotice
+from ..plans.models import Commitment, Indicator, Plan, Project, Task
+from .models import (
+    EventAction,
+    Evidence,
+    LedgerEvent,
+    Milestone,
+    NoticeStatus,
+    ProgressUpdate,
+    SupervisionNotice,
+    item_fields,
+)
+
+Item = Task | Project | Commitment
 
 
-def item_light(item: Task | Project, today: dt.date | None = None) -> str:
+def item_light(item: Item, today: dt.date | None = None) -> str:
     plan: Plan = item.plan
     start = dt.date((plan.base_year or 2020) + 1, 1, 1)
-    deadline = item.deadline or dt.date(plan.end_year or start.year + 4, 12, 31)
+    deadline = item.due or dt.date(plan.end_year or start.year + 4, 12, 31)
     milestones = [(m.planned, m.done) for m in item.milestones.all()]  # prefetch "milestones" for many items
     return light(item.progress, deadline, today or timezone.localdate(), start, milestones=milestones)
 
 
-def _item_fields(item: Task | Project) -> dict[str, Any]:
-    return {"task": item, "project": None} if isinstance(item, Task) else {"task": None, "project": item}
-
-
-def _lead_check(user: Any, item: Task | Project, what: str) -> None:
+def _lead_check(user: Any, item: Item, what: str) -> None:
     require(can_report(user, item), f"只有牵头单位（{item.lead or '未指定'}）或发改局管理员可以{what}")
 
 
 @transaction.atomic
-def add_milestone(user: Any, item: Task | Project, name: str, planned: dt.date | None, note: str = "") -> Milestone:
+def add_milestone(user: Any, item: Item, name: str, planned: dt.date | None, note: str = "") -> Milestone:
     """新增里程碑: the lead unit's reporter or the admin; written with its history row."""
     _lead_check(user, item, "设置里程碑")
     name = " ".join(name.split())
@@ -47,18 +54,18 @@ def add_milestone(user: Any, item: Task | Project, name: str, planned: dt.date |
     if planned is None:
         raise ValidationError("请填写里程碑的计划日期（如 2025-06-30）")
     milestone = Milestone.objects.create(name=name, planned=planned, note=note.strip()[:500], created_by=user,
-                                         **_item_fields(item))
+                                         **item_fields(item))
     LedgerEvent.objects.create(actor=user, action=EventAction.MILESTONE_ADDED,
-                               detail=f"{name}，计划{planned.isoformat()}", **_item_fields(item))
+                               detail=f"{name}，计划{planned.isoformat()}", **item_fields(item))
     return milestone
 
 
 @transaction.atomic
-def complete_milestone(user: Any, item: Task | Project, milestone_id: int, done: dt.date | None,
+def complete_milestone(user: Any, item: Item, milestone_id: int, done: dt.date | None,
                        today: dt.date | None = None) -> Milestone:
     """标记里程碑完成 on a given day (not in the future); a milestone is completed once."""
     _lead_check(user, item, "标记里程碑完成")
-    milestone = Milestone.objects.select_for_update().get(pk=milestone_id, **_item_fields(item))
+    milestone = Milestone.objects.select_for_update().get(pk=milestone_id, **item_fields(item))
     if milestone.done is not None:
         raise ValidationError(f"里程碑“{milestone.name}”已于{milestone.done.isoformat()}完成")
     if done is None:
@@ -69,7 +76,7 @@ def complete_milestone(user: Any, item: Task | Project, milestone_id: int, done:
     milestone.save(update_fields=["done"])
     LedgerEvent.objects.create(actor=user, action=EventAction.MILESTONE_DONE,
                                detail=f"{milestone.name}，{done.isoformat()}完成（计划{milestone.planned.isoformat()}）",
-                               **_item_fields(item))
+                               **item_fields(item))
     return milestone
 
 
@@ -77,7 +84,7 @@ def _size(n: int) -> str:
     return f"{n / 1048576:.1f} MB" if n >= 1048576 else f"{max(1, round(n / 1024))} KB"
 
 
-def add_evidence(user: Any, item: Task | Project, upload: Any) -> Evidence:
+def add_evidence(user: Any, item: Item, upload: Any) -> Evidence:
     """上传佐证材料: permission first, then size and type from the content, then the file and its rows.
 
     The file is written under a generated name before the rows; if the rows cannot be written the file is
@@ -113,9 +120,9 @@ def add_evidence(user: Any, item: Task | Project, upload: Any) -> Evidence:
     try:
         with transaction.atomic():
             evidence = Evidence.objects.create(name=name, stored=stored, kind=kind, size=size,
-                                               sha256=digest.hexdigest(), uploaded_by=user, **_item_fields(item))
+                                               sha256=digest.hexdigest(), uploaded_by=user, **item_fields(item))
             LedgerEvent.objects.create(actor=user, action=EventAction.EVIDENCE_UPLOADED,
-                                       detail=f"{name}（{kind.upper()}，{_size(size)}）", **_item_fields(item))
+                                       detail=f"{name}（{kind.upper()}，{_size(size)}）", **item_fields(item))
     except BaseException:
         default_storage.delete(stored)
         raise
@@ -123,13 +130,13 @@ def add_evidence(user: Any, item: Task | Project, upload: Any) -> Evidence:
 
 
 @transaction.atomic
-def delete_evidence(user: Any, item: Task | Project, evidence_id: int) -> str:
+def delete_evidence(user: Any, item: Item, evidence_id: int) -> str:
     """删除佐证材料: the uploader or the admin. The history row stays; the file goes once the rows are gone."""
-    evidence = Evidence.objects.select_for_update().get(pk=evidence_id, **_item_fields(item))
+    evidence = Evidence.objects.select_for_update().get(pk=evidence_id, **item_fields(item))
     require(can_delete_evidence(user, evidence), "只有上传者本人或发改局管理员可以删除佐证材料")
     LedgerEvent.objects.create(actor=user, action=EventAction.EVIDENCE_DELETED,
                                detail=f"{evidence.name}（{evidence.kind.upper()}，{_size(evidence.size)}）",
-                               **_item_fields(item))
+                               **item_fields(item))
     stored = evidence.stored
     evidence.delete()
     transaction.on_commit(lambda: default_storage.delete(stored))
@@ -137,14 +144,13 @@ def delete_evidence(user: Any, item: Task | Project, evidence_id: int) -> str:
 
 
 @transaction.atomic
-def update_progress(user: Any, item: Task | Project, progress: int, note: str) -> None:
+def update_progress(user: Any, item: Item, progress: int, note: str) -> None:
     require(can_report(user, item), f"只有牵头单位（{item.lead or '未指定'}）可以更新进展")
     if not 0 <= progress <= 100:
         raise ValidationError("进度应在 0 到 100 之间")
     locked = type(item).objects.select_for_update().get(pk=item.pk)
-    ProgressUpdate.objects.create(task=locked if isinstance(locked, Task) else None,
-                                  project=locked if isinstance(locked, Project) else None, actor=user,
-                                  old_progress=locked.progress, new_progress=progress, note=note[:500])
+    ProgressUpdate.objects.create(actor=user, old_progress=locked.progress, new_progress=progress, note=note[:500],
+                                  **item_fields(locked))
     locked.progress, locked.progress_note, locked.progress_updated = progress, note[:500], timezone.now()
     locked.save(update_fields=["progress", "progress_note", "progress_updated"])
 
@@ -156,9 +162,9 @@ def issue_notice(user: Any, item: Any, reason: str, reply_due: dt.date) -> Super
         raise ValidationError("该事项尚未指定牵头单位，无法下发督办单")
     if not reason.strip():
         raise ValidationError("请写明督办事由")
-    field = {"Task": "task", "Project": "project", "Indicator": "indicator"}[type(item).__name__]
+    about = {"indicator": item} if isinstance(item, Indicator) else item_fields(item)
     return SupervisionNotice.objects.create(department=item.lead, reason=reason.strip(), reply_due=reply_due,
-                                            issued_by=user, **{field: item})
+                                            issued_by=user, **about)
 
 
 @transaction.atomic

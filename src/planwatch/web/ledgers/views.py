@@ -1,4 +1,4 @@
-"""任务台账, 重大项目台账, 督办单 and the department page with its 考核 score."""
+"""任务台账, 重大项目台账, 量化承诺台账, 督办单 and the department page with its 考核 score."""
 
 from __future__ import annotations
 
@@ -20,15 +20,13 @@ from ...core.ledger import LIGHT_LABELS, assessment_score
 from ..accounts.models import Department
 from ..accounts.permissions import can_delete_evidence, can_read_ledger, can_report, can_review
 from ..monitoring.services import evaluate_plan
-from ..plans.models import Plan, Project, Task
+from ..plans.models import Plan
 from ..views import as_int
 from . import services
-from .models import Evidence, LedgerEvent, Milestone, NoticeStatus, ProgressUpdate, SupervisionNotice
-
-KINDS: dict[str, tuple[type[Task | Project], str]] = {"tasks": (Task, "任务台账"), "projects": (Project, "重大项目台账")}
+from .models import KINDS, Evidence, Ledger, LedgerEvent, Milestone, NoticeStatus, ProgressUpdate, SupervisionNotice
 
 
-def _model(kind: str) -> tuple[Any, str]:
+def _ledger(kind: str) -> Ledger:
     if kind not in KINDS:
         raise Http404("没有这个台账")
     return KINDS[kind]
@@ -43,9 +41,9 @@ def _plan() -> Plan:
 
 @login_required
 def ledger(request: HttpRequest, kind: str) -> HttpResponse:
-    model, title = _model(kind)
+    book = _ledger(kind)
     plan = _plan()
-    items = model.objects.filter(plan=plan).select_related("lead", "node", "plan").prefetch_related(
+    items = book.model.objects.filter(plan=plan).select_related("lead", "node", "plan").prefetch_related(
         "notices", "milestones")
     department = as_int(request.GET.get("department"))
     if department is not None:
@@ -56,8 +54,8 @@ def ledger(request: HttpRequest, kind: str) -> HttpResponse:
         rows = [r for r in rows if r[1] == wanted]
     counts = {key: sum(1 for _, x in rows if x == key) for key in LIGHT_LABELS}
     return render(request, "web/ledger.html", {
-        "kind": kind, "title": title, "plan": plan, "rows": rows, "counts": counts, "labels": LIGHT_LABELS,
-        "departments": Department.objects.all(), "may_review": can_review(request.user),
+        "kind": kind, "title": book.title, "heading": book.heading, "plan": plan, "rows": rows, "counts": counts,
+        "labels": LIGHT_LABELS, "departments": Department.objects.all(), "may_review": can_review(request.user),
         "may_report": {item.pk for item, _ in rows if can_report(request.user, item)},
         "today": timezone.localdate() + dt.timedelta(days=14), "now": timezone.localdate()})
 
@@ -82,8 +80,7 @@ def _act(request: HttpRequest, action: Callable[[], str], bad_input: str, done: 
 @login_required
 @require_POST
 def progress(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
-    model, _ = _model(kind)
-    item = get_object_or_404(model, pk=pk)
+    item = get_object_or_404(_ledger(kind).model, pk=pk)
 
     def update() -> str:
         services.update_progress(request.user, item, int(request.POST.get("progress", "")),
@@ -96,8 +93,7 @@ def progress(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def notice(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
-    model, _ = _model(kind)
-    item = get_object_or_404(model, pk=pk)
+    item = get_object_or_404(_ledger(kind).model, pk=pk)
 
     def issue() -> str:
         due = dt.date.fromisoformat(request.POST.get("reply_due", ""))
@@ -108,14 +104,13 @@ def notice(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
 
 
 def _item(kind: str, pk: int) -> Any:
-    model, _ = _model(kind)
-    return get_object_or_404(model.objects.select_related("lead", "node", "plan"), pk=pk)
+    return get_object_or_404(_ledger(kind).model.objects.select_related("lead", "node", "plan"), pk=pk)
 
 
 def _item_page(request: HttpRequest, kind: str, item: Any, status: int = 200) -> HttpResponse:
     """台账事项页: the item, its milestones, evidence files and their history."""
-    field = "task" if kind == "tasks" else "project"
-    today = timezone.localdate()
+    book = _ledger(kind)
+    field, today = book.field, timezone.localdate()
     milestones = list(Milestone.objects.filter(**{field: item}))
     evidence = list(Evidence.objects.filter(**{field: item}).select_related("uploaded_by"))
     history = [(e.at, e.actor, e.get_action_display(), e.detail)
@@ -124,7 +119,7 @@ def _item_page(request: HttpRequest, kind: str, item: Any, status: int = 200) ->
                 for u in ProgressUpdate.objects.filter(**{field: item}).select_related("actor")]
     history.sort(key=lambda row: row[0], reverse=True)
     return render(request, "web/ledger_item.html", {
-        "kind": kind, "title": _model(kind)[1], "item": item, "light": services.item_light(item, today),
+        "kind": kind, "title": book.title, "item": item, "light": services.item_light(item, today),
         "labels": LIGHT_LABELS, "milestones": [(m, m.overdue(today)) for m in milestones],
         "evidence": [(x, can_delete_evidence(request.user, x)) for x in evidence], "history": history,
         "may_report": can_report(request.user, item), "today": today,
@@ -206,8 +201,7 @@ def evidence_download(request: HttpRequest, kind: str, pk: int, eid: int) -> Htt
     from ...core.attachments import media_type
 
     item = _item(kind, pk)
-    field = "task" if kind == "tasks" else "project"
-    evidence = get_object_or_404(Evidence, pk=eid, **{field: item})
+    evidence = get_object_or_404(Evidence, pk=eid, **{_ledger(kind).field: item})
     try:
         fh = default_storage.open(evidence.stored, "rb")
     except FileNotFoundError as exc:
@@ -231,7 +225,7 @@ def evidence_delete(request: HttpRequest, kind: str, pk: int, eid: int) -> HttpR
 
 @login_required
 def notices(request: HttpRequest) -> HttpResponse:
-    rows = SupervisionNotice.objects.select_related("department", "task", "project", "indicator")
+    rows = SupervisionNotice.objects.select_related("department", "indicator", *(k.field for k in KINDS.values()))
     if not can_review(request.user):
         profile = getattr(request.user, "profile", None)
         rows = rows.filter(department=getattr(profile, "department", None))
@@ -268,8 +262,8 @@ def department(request: HttpRequest, pk: int) -> HttpResponse:
     results, simulated = evaluate_plan(plan, as_of, public=False)
     led = {i.no for i in plan.indicators.filter(lead=dept)}
     indicators = [e for e in results if e.no in led]
-    items = [(x, services.item_light(x)) for model in (Task, Project)
-             for x in model.objects.filter(plan=plan, lead=dept).select_related("plan", "node").prefetch_related(
+    items = [(x, services.item_light(x)) for book in KINDS.values()
+             for x in book.model.objects.filter(plan=plan, lead=dept).select_related("plan", "node").prefetch_related(
                  "milestones")]
     open_notices = SupervisionNotice.objects.filter(department=dept).exclude(status=NoticeStatus.CLOSED)
     score = assessment_score([e.status for e in indicators], [x for _, x in items],

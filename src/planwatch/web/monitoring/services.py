@@ -177,6 +177,13 @@ def core_indicators(plan: Plan) -> Iterable[Any]:
 DEFAULT_SETTINGS = Settings()
 
 
+def loaded_fresh(plan: Plan) -> Plan:
+    """Mark a plan row read in this request: its ``data_version`` is current, so :func:`data_stamp` need not
+    read it again (one query less on every page)."""
+    plan._data_stamp = f"{plan.pk}-{plan.data_version}"  # type: ignore[attr-defined]
+    return plan
+
+
 def data_stamp(plan: Plan) -> str:
     """Changes whenever any value of the plan changes: the plan's ``data_version`` (moved on by every write,
     see monitoring.signals) read afresh, so every worker process sees a change at once. One indexed read

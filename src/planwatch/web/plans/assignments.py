@@ -18,9 +18,10 @@ from django.utils.translation import gettext
 from ...core.errors import InputError
 from ...exports import safe_cell
 from ..accounts.models import Department
-from .models import Indicator, Plan, Project, Task
+from .models import Commitment, Indicator, Plan, Project, Task
 
-SHEETS = {"主要指标": Indicator, "重点任务": Task, "重大项目": Project}
+SHEETS = {"主要指标": Indicator, "重点任务": Task, "重大项目": Project, "量化承诺": Commitment}
+NAME_FIELD = {Indicator: "name", Task: "title", Project: "name", Commitment: "quantity"}  # the name column
 HEADER = ["编号", "名称", "所在章节", "牵头单位", "配合单位（用、分隔）", "完成时限（YYYY-MM-DD）"]
 
 
@@ -44,7 +45,7 @@ def template(plan: Plan) -> bytes:
         rows = model.objects.filter(plan=plan).select_related(*related).prefetch_related("co_units")
         for item in rows.order_by("no" if model is Indicator else "id"):
             key = item.no if model is Indicator else item.pk
-            name = item.name if model is not Task else item.title
+            name = getattr(item, NAME_FIELD[model])
             where = "" if model is Indicator else item.node.node_id
             ws.append([key, safe_cell(name), where, item.lead_name or "", "、".join(item.co_unit_names),
                        item.deadline.isoformat() if item.deadline else ""])

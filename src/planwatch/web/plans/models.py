@@ -3,6 +3,8 @@ item with its 牵头单位 (lead unit) and 配合单位 (co-units)."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.db import models
 
 from ..accounts.models import Department, Region
@@ -49,6 +51,11 @@ class Responsibility(models.Model):
     def co_unit_names(self) -> list[str]:
         """Names of the 配合单位; prefetch ``co_units`` when listing many items."""
         return [d.name for d in self.co_units.all()]
+
+    @property
+    def due(self) -> dt.date | None:
+        """完成时限: the deadline set; None means the end of the plan period."""
+        return self.deadline
 
 
 class Node(models.Model):
@@ -109,7 +116,7 @@ class Indicator(Responsibility):
 
 
 class Trackable(models.Model):
-    """Progress of a task or project as reported by its lead unit (see the ledgers app)."""
+    """Progress of a task, project or commitment as reported by its lead unit (see the ledgers app)."""
 
     progress = models.PositiveSmallIntegerField("进度（%）", default=0)
     progress_note = models.CharField("进展说明", max_length=500, blank=True)
@@ -117,6 +124,11 @@ class Trackable(models.Model):
 
     class Meta:
         abstract = True
+
+    @property
+    def ledger_detail(self) -> str:
+        """The line under the item in its ledger."""
+        return ""
 
 
 class Task(Responsibility, Trackable):
@@ -128,6 +140,9 @@ class Task(Responsibility, Trackable):
     class Meta:
         verbose_name = verbose_name_plural = "重点任务"
         ordering = ["id"]
+
+    def __str__(self) -> str:
+        return self.title
 
 
 class Project(Responsibility, Trackable):
@@ -141,8 +156,15 @@ class Project(Responsibility, Trackable):
         verbose_name = verbose_name_plural = "重大项目"
         ordering = ["id"]
 
+    def __str__(self) -> str:
+        return self.name
 
-class Commitment(Responsibility):
+    @property
+    def ledger_detail(self) -> str:
+        return f"专栏{self.column} {self.sector}".strip()
+
+
+class Commitment(Responsibility, Trackable):
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="commitments")
     node = models.ForeignKey(Node, on_delete=models.CASCADE, related_name="commitments")
     text = models.TextField("原文")
@@ -157,6 +179,18 @@ class Commitment(Responsibility):
     class Meta:
         verbose_name = verbose_name_plural = "量化承诺"
         ordering = ["id"]
+
+    def __str__(self) -> str:
+        return self.quantity
+
+    @property
+    def ledger_detail(self) -> str:
+        return self.text  # the sentence the commitment stands in
+
+    @property
+    def due(self) -> dt.date | None:
+        """完成时限: the deadline set, else 31 December of the year the text names (到2025年 → 2025-12-31)."""
+        return self.deadline or (dt.date(self.due_year, 12, 31) if self.due_year else None)
 
 
 class SearchDoc(models.Model):

@@ -124,3 +124,12 @@ def test_oversized_numbers_are_refused_by_validation(outsider: Client, demo: Pla
     response = Client().post(f"/api/observations/{huge}/transition", json.dumps({"to": "approved"}),
                              content_type="application/json", **_auth("fgj_admin"))
     assert response.status_code == 422
+
+
+def test_a_plan_without_indicators_evaluates_to_an_empty_list(leader: Client, demo: Plan) -> None:
+    special = Plan.objects.filter(parent=demo, indicators__isnull=True).first()
+    assert special is not None  # the special plans of 专栏10-1 are registered without a 表1-1
+    for url in (f"/api/plans/{special.pk}/evaluation?as_of=2025", f"/overview/?plan={special.pk}"):
+        response = leader.get(url)
+        assert response.status_code == 200, url
+    assert leader.get(f"/api/plans/{special.pk}/evaluation?as_of=2025").json() == []

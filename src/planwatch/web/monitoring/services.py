@@ -239,6 +239,9 @@ def _evaluate_plan(plan: Plan, as_of: int, public: bool, region: Region | None,
     """Evaluate one region; a region with regions below it gets the values it lacks rolled up from them
     (core.rollup: sums, population-weighted means, or nothing, as each indicator declares)."""
     region = region or plan.region
+    specs = plan_specs(list(core_indicators(plan)), plan.base_year or 0, plan.end_year or 0)
+    if not specs:  # a plan registered without a 表1-1 (many special plans): nothing to evaluate
+        return [], False
     names, parents, weights = region_subtree(region)
     # reported values first: with equal standing, the choice rule keeps the earlier row, so a department's
     # figure always wins over a simulated one for the same year
@@ -266,7 +269,6 @@ def _evaluate_plan(plan: Plan, as_of: int, public: bool, region: Region | None,
         np.array(indicator, dtype=np.int32), np.array(year, dtype=np.int32), np.array(where, dtype=np.int32),
         np.array(value, dtype=np.float64), np.array(flag, dtype=np.int8), np.array(source, dtype=np.int32),
         order, (*listed, *(n for n in names.values() if n not in listed)), tuple(source_index))
-    specs = plan_specs(list(core_indicators(plan)), plan.base_year or 0, plan.end_year or 0)
     cube = build_cube(specs, table)
     if len(names) > 1:
         declared = dict(plan.indicators.exclude(aggregation="").values_list("no", "aggregation"))

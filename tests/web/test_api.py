@@ -133,3 +133,20 @@ def test_a_plan_without_indicators_evaluates_to_an_empty_list(leader: Client, de
         response = leader.get(url)
         assert response.status_code == 200, url
     assert leader.get(f"/api/plans/{special.pk}/evaluation?as_of=2025").json() == []
+
+
+def test_a_part_year_value_goes_in_and_comes_out_with_its_period(demo: Plan) -> None:
+    import datetime as dt
+
+    from planwatch.web.monitoring.models import Frequency, ReportingRound
+
+    ReportingRound.objects.create(plan=demo, year=2025, frequency=Frequency.QUARTERLY, period=1, name="2025年第一季度",
+                                  deadline=dt.date.today() + dt.timedelta(days=30))
+    gdp = demo.indicators.get(no=1)
+    response = Client().post("/api/observations", json.dumps({"indicator": gdp.pk, "year": 2025, "value": 4.9,
+                                                              "period": "2025Q1", "source": "季度快报"}),
+                             content_type="application/json", **_auth("tjj_tianbao"))
+    assert response.status_code == 201, response.content
+    assert (response.json()["period"], response.json()["flag"]) == ("2025Q1", "partial")
+    rows = Client().get(f"/api/plans/{demo.pk}/observations", {"year": 2025}, **_auth("lingdao")).json()
+    assert [r["period"] for r in rows if r["source"] == "季度快报"] == ["2025Q1"]

@@ -122,6 +122,7 @@ class ObservationOut(Schema):
     indicator: int
     region: str
     year: int
+    period: str = Field("", description="部分年度数据的期间（2026Q1、2026-03）；全年数据为空")
     value: float
     flag: str
     source: str
@@ -141,6 +142,7 @@ class ObservationIn(Schema):
     comment: str = ""
     source: str = ""
     version: int | None = Field(default=None, ge=1, lt=2**31)
+    period: str = Field("", max_length=10, description="季度或月度填报轮次的期间，如 2026Q1、2026-03；全年数据留空")
 
 
 class MoveIn(Schema):
@@ -240,8 +242,8 @@ def _observation_rows(request: HttpRequest, p: Plan, year: int | None, region: i
         qs = qs.filter(region_id=region)
     if limit is not None:
         qs = qs[offset:offset + limit]
-    fields = ("id", "indicator__no", "region__name", "year", "value", "flag", "source", "simulated", "status",
-              "version")
+    fields = ("id", "indicator__no", "region__name", "year", "period", "value", "flag", "source", "simulated",
+              "status", "version")
     return [dict(zip(("id", "indicator", "region", *fields[3:]), values, strict=True))
             for values in qs.values_list(*fields)]
 
@@ -293,10 +295,14 @@ def create_observation(request: HttpRequest, payload: ObservationIn) -> Status[d
     ind = get_object_or_404(Indicator.objects.select_related("plan", "plan__region"), pk=payload.indicator)
     region = get_object_or_404(Region, name=payload.region) if payload.region else ind.plan.region
     o = save_value(request.user, ind, region, payload.year, payload.value, payload.comment, payload.version,
-                   payload.source)
-    return Status(201, {"id": o.pk, "indicator": ind.no, "region": region.name, "year": o.year, "value": o.value,
-                        "flag": o.flag, "source": o.source, "simulated": o.simulated, "status": o.status,
-                        "version": o.version})
+                   payload.source, payload.period)
+    return Status(201, _observation_out(o))
+
+
+def _observation_out(o: Observation) -> dict[str, Any]:
+    return {"id": o.pk, "indicator": o.indicator.no, "region": o.region.name, "year": o.year, "period": o.period,
+            "value": o.value, "flag": o.flag, "source": o.source, "simulated": o.simulated, "status": o.status,
+            "version": o.version}
 
 
 @api.post("/observations/{observation_id}/transition", response=ObservationOut, auth=Token(),
@@ -307,8 +313,7 @@ def move(request: HttpRequest, observation_id: Id, payload: MoveIn) -> dict[str,
         o = transition(request.user, observation_id, payload.to, payload.reason)
     except ValueError as exc:  # an unknown status name
         raise WorkflowError(f"未知的状态：{payload.to}") from exc
-    return {"id": o.pk, "indicator": o.indicator.no, "region": o.region.name, "year": o.year, "value": o.value,
-            "flag": o.flag, "source": o.source, "simulated": o.simulated, "status": o.status, "version": o.version}
+    return _observation_out(o)
 
 
 EXPORTS = {"indicators": "主要指标", "observations": "监测数据", "evaluation": "评估结果"}

@@ -10,6 +10,8 @@ from django.test import Client
 
 from planwatch.web.plans.models import Plan
 
+from .items import led_by
+
 CATALOGUE = Path(__file__).resolve().parents[2] / "src" / "planwatch" / "web" / "locale" / "en" / "LC_MESSAGES"
 
 
@@ -141,3 +143,123 @@ def test_a_throttled_login_speaks_english(outsider: Client, demo: Plan) -> None:
     assert response.status_code == 429
     body = response.content.decode()
     assert "Too many failed log-in attempts" in body and "登录失败" not in body
+
+
+def test_a_ledger_refusal_speaks_english(other_reporter: Client, demo: Plan) -> None:
+    url = f"/ledgers/tasks/{led_by(demo.tasks.order_by('id').first()).pk}/progress/"
+    chinese = other_reporter.post(url, {"progress": "40"})
+    assert chinese.status_code == 403 and "只有牵头单位（统计局）可以更新进展" in chinese.content.decode()
+    _english(other_reporter)
+    response = other_reporter.post(url, {"progress": "40"})
+    body = response.content.decode()
+    assert response.status_code == 403 and "Access denied" in body
+    assert "Only the lead unit (统计局) may update the progress" in body  # the department's name is data
+    assert "只有牵头单位" not in body
+
+
+def test_milestone_messages_speak_english(reporter: Client, demo: Plan) -> None:
+    url = f"/ledgers/tasks/{led_by(demo.tasks.order_by('id').first()).pk}"
+    _english(reporter)
+    refused = reporter.post(f"{url}/milestones/", {"name": " ", "planned": "2025-06-30"})
+    assert refused.status_code == 400
+    assert "Please enter the name of the milestone" in refused.content.decode()
+    added = reporter.post(f"{url}/milestones/", {"name": "完成可研", "planned": "2025-06-30"}, follow=True)
+    body = added.content.decode()
+    assert "Milestone “完成可研” added" in body and "已新增里程碑" not in body
+
+
+@pytest.mark.parametrize(("year", "period", "english", "chinese"), [
+    (2024, "", ("Reporting of 2024 data closed on 2025-03-31; to report late, ask the Development and Reform "
+                "Bureau to reopen the round"), "已于2025-03-31截止"),
+    (2023, "", "Reporting of 2023 data is not open yet; please contact the Development and Reform Bureau",
+     "尚未开放填报"),
+    (2025, "2025Q3", "Reporting of Q3 2025 data is not open yet", "2025年第三季度数据尚未开放填报"),
+])
+def test_a_closed_or_unopened_round_speaks_english(reporter: Client, demo: Plan, year: int, period: str,
+                                                   english: str, chinese: str) -> None:
+    form = {"indicator": demo.indicators.get(no=1).pk, "year": year, "period": period, "value": "7"}
+    assert chinese in reporter.post("/report/save/", form, follow=True).content.decode()
+    _english(reporter)
+    body = reporter.post("/report/save/", form, follow=True).content.decode()
+    assert english in body and chinese not in body
+
+
+def test_workflow_refusals_speak_english(admin_client: Client, demo: Plan) -> None:
+    from planwatch.web.monitoring.models import Observation, Status
+
+    draft, submitted = (Observation.objects.create(indicator=demo.indicators.get(no=1), region=demo.region,
+                                                   year=2025, value=6.1, source=f"english-{status}", status=status)
+                        for status in (Status.DRAFT, Status.SUBMITTED))
+    _english(admin_client)
+    body = admin_client.post(f"/observations/{draft.pk}/move/", {"to": "published", "next": "/review/"},
+                             follow=True).content.decode()
+    assert "A value cannot move from “Draft” to “Published”" in body and "不能从" not in body
+    body = admin_client.post(f"/observations/{submitted.pk}/move/", {"to": "returned", "next": "/review/"},
+                             follow=True).content.decode()
+    assert "A reason must be given when returning a value" in body and "退回时必须写明理由" not in body
+
+
+@pytest.mark.parametrize(("form", "english"), [
+    ({"frequency": "quarterly", "year": "2025", "period": "5", "deadline": "2026-01-15"},
+     "The quarter must be between 1 and 4, not 5"),
+    ({"frequency": "quarterly", "year": "2025", "period": "1", "deadline": "2025-03-15"},
+     "The deadline 2025-03-15 is not later than the last day of Q1 2025 (2025-03-31)"),
+    ({"frequency": "annual", "year": "2024", "deadline": "2025-03-31"},
+     "A reporting round for 2024 of “"),
+])
+def test_round_creation_errors_speak_english(admin_client: Client, demo: Plan, form: dict[str, str],
+                                             english: str) -> None:
+    _english(admin_client)
+    response = admin_client.post("/rounds/", {"action": "create", "plan": demo.pk, **form})
+    body = response.content.decode()
+    assert response.status_code == 400 and english in body and "不能是" not in body and "填报轮次已经存在" not in body
+
+
+def _api_token(username: str) -> dict[str, str]:
+    from django.contrib.auth.models import User
+
+    from planwatch.web.accounts.models import ApiToken
+
+    return {"HTTP_AUTHORIZATION": f"Bearer {ApiToken.issue(User.objects.get(username=username), 'english')[1]}"}
+
+
+def test_an_api_refusal_speaks_the_language_the_client_asks_for(demo: Plan) -> None:
+    import json
+
+    from django.conf import settings
+
+    from planwatch.web.monitoring.models import Observation, Status
+
+    body = json.dumps({"indicator": demo.indicators.get(no=1).pk, "year": 2025, "value": 5.5})
+    auth = _api_token("swj_tianbao")
+    chinese = Client().post("/api/observations", body, content_type="application/json", **auth)
+    assert chinese.status_code == 403 and chinese.json()["detail"] == "只有牵头单位（统计局）的填报员可以填报该指标"
+    english = Client().post("/api/observations", body, content_type="application/json", HTTP_ACCEPT_LANGUAGE="en",
+                            **auth)
+    assert english.status_code == 403
+    assert english.json()["detail"] == "Only reporters of the lead unit (统计局) may report this indicator"
+    pending = Observation.objects.create(indicator=demo.indicators.get(no=1), region=demo.region, year=2025,
+                                         value=5.6, source="english", status=Status.SUBMITTED)
+    by_cookie = Client()  # the language cookie a browser session carries works too
+    by_cookie.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    response = by_cookie.post(f"/api/observations/{pending.pk}/transition", json.dumps({"to": "approved"}),
+                              content_type="application/json", **auth)
+    assert response.status_code == 403 and response.json()["detail"] == "You are not permitted to perform this action"
+
+
+def test_an_api_validation_error_speaks_english(outsider: Client, demo: Plan) -> None:
+    url = f"/api/plans/{demo.pk}/evaluation?as_of=2015"
+    assert "不在规划期" in outsider.get(url).json()["detail"]
+    response = outsider.get(url, HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 400
+    plan_period = f"{(demo.base_year or 0) + 1}–{demo.end_year}"
+    assert response.json()["detail"] == f"The evaluation year 2015 is outside the plan period {plan_period}"
+
+
+def test_the_overview_heading_and_chart_speak_english(leader: Client, demo: Plan) -> None:
+    _english(leader)
+    body = leader.get("/overview/?as_of=2025").content.decode()
+    assert "Final evaluation 2025" in body and "总结评估" not in body.split("<h2>")[1].split("</h2>")[0]
+    chart = body.split('id="status-data" type="application/json">')[1].split("</script>")[0]
+    assert "已完成" not in chart and "未完成" not in chart and "Met" in chart
+    assert "<title>Overview" in body

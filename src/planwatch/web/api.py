@@ -16,6 +16,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.translation import gettext, pgettext
 from ninja import Field, NinjaAPI, Path, Schema, Status
 from ninja.security import HttpBearer
 
@@ -61,7 +62,7 @@ api = NinjaAPI(title="Planwatch 规划实施监测评估平台 API", version="1.
 
 @api.exception_handler(PermissionDenied)
 def _denied(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
-    return api.create_response(request, {"detail": str(exc) or "没有权限"}, status=403)
+    return api.create_response(request, {"detail": str(exc) or gettext("没有权限")}, status=403)
 
 
 @api.exception_handler(ValidationError)
@@ -286,7 +287,8 @@ def evaluation(request: HttpRequest, plan_id: Id, as_of: Annotated[int, Field(ge
                ) -> list[dict[str, Any]]:
     p = loaded_fresh(get_object_or_404(Plan, pk=plan_id))
     if p.base_year is not None and p.end_year is not None and not p.base_year < as_of <= p.end_year:
-        raise ValidationError(f"评估年份 {as_of} 不在规划期 {p.base_year + 1}—{p.end_year} 年内")
+        raise ValidationError(gettext("评估年份 %(year)s 不在规划期 %(start)s—%(end)s 年内") % {
+            "year": as_of, "start": p.base_year + 1, "end": p.end_year})
     return _evaluation_rows(request, p, as_of, get_object_or_404(Region, pk=region) if region else None)
 
 
@@ -312,7 +314,7 @@ def move(request: HttpRequest, observation_id: Id, payload: MoveIn) -> dict[str,
     try:
         o = transition(request.user, observation_id, payload.to, payload.reason)
     except ValueError as exc:  # an unknown status name
-        raise WorkflowError(f"未知的状态：{payload.to}") from exc
+        raise WorkflowError(gettext("未知的状态：%(status)s") % {"status": payload.to}) from exc
     return _observation_out(o)
 
 
@@ -325,7 +327,7 @@ def export(request: HttpRequest, plan_id: Id, what: str, format: str = "csv",
            as_of: Annotated[int | None, Field(ge=1900, le=2100)] = None) -> Any:
     p = get_object_or_404(Plan, pk=plan_id)
     if what not in EXPORTS or format not in ("csv", "xlsx", "json"):
-        raise ValidationError(f"可导出：{'、'.join(EXPORTS)}；格式：csv、xlsx、json")
+        raise ValidationError(gettext("可导出：%(what)s；格式：csv、xlsx、json") % {"what": pgettext("list separator", "、").join(EXPORTS)})
     if what == "indicators":
         rows = _indicator_rows(p)
     elif what == "observations":

@@ -354,8 +354,8 @@ def plan_import(request: HttpRequest) -> HttpResponse:
             plan.source_name = name[:255]
             plan.save(update_fields=["source_name"])
             counts = core.counts()
-            messages.success(request, f"已导入《{plan.title}》：{counts['chapters']}章{counts['sections']}节"
-                                      f"{counts['columns']}个专栏，主要指标{counts['indicators']}项")
+            messages.success(request, gettext("已导入《%(title)s》：%(chapters)s章%(sections)s节%(columns)s个专栏，"
+                                              "主要指标%(indicators)s项") % {"title": plan.title, **counts})
             return redirect("plan", pk=plan.pk)
     return render(request, "web/plan_import.html", context)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext
 
 
 def role_of(user: Any) -> str:
@@ -57,6 +58,7 @@ def can_review(user: Any) -> bool:
     return role_of(user) == "admin"
 
 
-def require(allowed: bool, message: str = "没有权限执行此操作") -> None:
+def require(allowed: bool, message: str | None = None) -> None:
+    """Refuse with ``message`` (already in the page language) or the general refusal, translated now."""
     if not allowed:
-        raise PermissionDenied(message)
+        raise PermissionDenied(message if message is not None else gettext("没有权限执行此操作"))

@@ -11,6 +11,7 @@ from django.core.files import File
 from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_noop
 
 from ...core.attachments import attachment_kind, display_name, extension
 from ...core.ledger import light
@@ -38,21 +39,22 @@ def item_light(item: Item, today: dt.date | None = None) -> str:
     return light(item.progress, deadline, today or timezone.localdate(), start, milestones=milestones)
 
 
-def _lead_check(user: Any, item: Item, what: str) -> None:
-    require(can_report(user, item), f"只有牵头单位（{item.lead or '未指定'}）或发改局管理员可以{what}")
+def _lead_check(user: Any, item: Item, refusal: str) -> None:
+    """``refusal``: the untranslated message (with ``%(lead)s``), translated here, inside the request."""
+    require(can_report(user, item), gettext(refusal) % {"lead": item.lead or gettext("未指定")})
 
 
 @transaction.atomic
 def add_milestone(user: Any, item: Item, name: str, planned: dt.date | None, note: str = "") -> Milestone:
     """新增里程碑: the lead unit's reporter or the admin; written with its history row."""
-    _lead_check(user, item, "设置里程碑")
+    _lead_check(user, item, gettext_noop("只有牵头单位（%(lead)s）或发改局管理员可以设置里程碑"))
     name = " ".join(name.split())
     if not name:
-        raise ValidationError("请填写里程碑名称")
+        raise ValidationError(gettext("请填写里程碑名称"))
     if len(name) > 200:
-        raise ValidationError("里程碑名称不能超过200个字")
+        raise ValidationError(gettext("里程碑名称不能超过200个字"))
     if planned is None:
-        raise ValidationError("请填写里程碑的计划日期（如 2025-06-30）")
+        raise ValidationError(gettext("请填写里程碑的计划日期（如 2025-06-30）"))
     milestone = Milestone.objects.create(name=name, planned=planned, note=note.strip()[:500], created_by=user,
                                          **item_fields(item))
     LedgerEvent.objects.create(actor=user, action=EventAction.MILESTONE_ADDED,
@@ -64,14 +66,15 @@ def add_milestone(user: Any, item: Item, name: str, planned: dt.date | None, not
 def complete_milestone(user: Any, item: Item, milestone_id: int, done: dt.date | None,
                        today: dt.date | None = None) -> Milestone:
     """标记里程碑完成 on a given day (not in the future); a milestone is completed once."""
-    _lead_check(user, item, "标记里程碑完成")
+    _lead_check(user, item, gettext_noop("只有牵头单位（%(lead)s）或发改局管理员可以标记里程碑完成"))
     milestone = Milestone.objects.select_for_update().get(pk=milestone_id, **item_fields(item))
     if milestone.done is not None:
-        raise ValidationError(f"里程碑“{milestone.name}”已于{milestone.done.isoformat()}完成")
+        raise ValidationError(gettext("里程碑“%(name)s”已于%(date)s完成") % {
+            "name": milestone.name, "date": milestone.done.isoformat()})
     if done is None:
-        raise ValidationError("请填写完成日期（如 2025-06-30）")
+        raise ValidationError(gettext("请填写完成日期（如 2025-06-30）"))
     if done > (today or timezone.localdate()):
-        raise ValidationError("完成日期不能晚于今天")
+        raise ValidationError(gettext("完成日期不能晚于今天"))
     milestone.done = done
     milestone.save(update_fields=["done"])
     LedgerEvent.objects.create(actor=user, action=EventAction.MILESTONE_DONE,
@@ -96,13 +99,14 @@ def add_evidence(user: Any, item: Item, upload: Any) -> Evidence:
 
     from ...core.errors import InputError
 
-    _lead_check(user, item, "上传佐证材料")
+    _lead_check(user, item, gettext_noop("只有牵头单位（%(lead)s）或发改局管理员可以上传佐证材料"))
     limit: int = settings.EVIDENCE_MAX_BYTES
     if upload is None:
-        raise ValidationError("请选择要上传的文件")
+        raise ValidationError(gettext("请选择要上传的文件"))
     name = display_name(upload.name or "")
     if upload.size is not None and upload.size > limit:
-        raise ValidationError(f"{name}: 文件大小 {upload.size / 1048576:.1f} MB 超过上限 {limit / 1048576:.0f} MB")
+        raise ValidationError(gettext("%(name)s: 文件大小 %(size)s MB 超过上限 %(limit)s MB") % {
+            "name": name, "size": f"{upload.size / 1048576:.1f}", "limit": f"{limit / 1048576:.0f}"})
     digest = hashlib.sha256()
     with tempfile.TemporaryDirectory(prefix="planwatch-evidence-") as tmp:
         path = Path(tmp) / "upload"
@@ -133,7 +137,7 @@ def add_evidence(user: Any, item: Item, upload: Any) -> Evidence:
 def delete_evidence(user: Any, item: Item, evidence_id: int) -> str:
     """删除佐证材料: the uploader or the admin. The history row stays; the file goes once the rows are gone."""
     evidence = Evidence.objects.select_for_update().get(pk=evidence_id, **item_fields(item))
-    require(can_delete_evidence(user, evidence), "只有上传者本人或发改局管理员可以删除佐证材料")
+    require(can_delete_evidence(user, evidence), gettext("只有上传者本人或发改局管理员可以删除佐证材料"))
     LedgerEvent.objects.create(actor=user, action=EventAction.EVIDENCE_DELETED,
                                detail=f"{evidence.name}（{evidence.kind.upper()}，{_size(evidence.size)}）",
                                **item_fields(item))
@@ -145,9 +149,10 @@ def delete_evidence(user: Any, item: Item, evidence_id: int) -> str:
 
 @transaction.atomic
 def update_progress(user: Any, item: Item, progress: int, note: str) -> None:
-    require(can_report(user, item), f"只有牵头单位（{item.lead or '未指定'}）可以更新进展")
+    require(can_report(user, item), gettext("只有牵头单位（%(lead)s）可以更新进展") % {
+        "lead": item.lead or gettext("未指定")})
     if not 0 <= progress <= 100:
-        raise ValidationError("进度应在 0 到 100 之间")
+        raise ValidationError(gettext("进度应在 0 到 100 之间"))
     locked = type(item).objects.select_for_update().get(pk=item.pk)
     ProgressUpdate.objects.create(actor=user, old_progress=locked.progress, new_progress=progress, note=note[:500],
                                   **item_fields(locked))
@@ -157,11 +162,11 @@ def update_progress(user: Any, item: Item, progress: int, note: str) -> None:
 
 @transaction.atomic
 def issue_notice(user: Any, item: Any, reason: str, reply_due: dt.date) -> SupervisionNotice:
-    require(can_review(user), "只有发改局管理员可以下发督办单")
+    require(can_review(user), gettext("只有发改局管理员可以下发督办单"))
     if item.lead is None:
-        raise ValidationError("该事项尚未指定牵头单位，无法下发督办单")
+        raise ValidationError(gettext("该事项尚未指定牵头单位，无法下发督办单"))
     if not reason.strip():
-        raise ValidationError("请写明督办事由")
+        raise ValidationError(gettext("请写明督办事由"))
     about = {"indicator": item} if isinstance(item, Indicator) else item_fields(item)
     return SupervisionNotice.objects.create(department=item.lead, reason=reason.strip(), reply_due=reply_due,
                                             issued_by=user, **about)
@@ -170,11 +175,12 @@ def issue_notice(user: Any, item: Any, reason: str, reply_due: dt.date) -> Super
 @transaction.atomic
 def reply_notice(user: Any, notice_id: int, reply: str) -> SupervisionNotice:
     notice = SupervisionNotice.objects.select_for_update().get(pk=notice_id)
-    require(department_of(user) == notice.department or can_review(user), "只有承办单位可以答复督办单")
+    require(department_of(user) == notice.department or can_review(user), gettext("只有承办单位可以答复督办单"))
     if notice.status != NoticeStatus.ISSUED:
-        raise ValidationError(f"督办单处于“{notice.get_status_display()}”状态，不能再答复")
+        raise ValidationError(gettext("督办单处于“%(status)s”状态，不能再答复") % {
+            "status": gettext(notice.get_status_display())})
     if not reply.strip():
-        raise ValidationError("答复内容不能为空")
+        raise ValidationError(gettext("答复内容不能为空"))
     notice.reply, notice.replied_by, notice.replied_at = reply.strip(), user, timezone.now()
     notice.status = NoticeStatus.ANSWERED
     notice.save()
@@ -184,9 +190,9 @@ def reply_notice(user: Any, notice_id: int, reply: str) -> SupervisionNotice:
 @transaction.atomic
 def close_notice(user: Any, notice_id: int) -> SupervisionNotice:
     notice = SupervisionNotice.objects.select_for_update().get(pk=notice_id)
-    require(can_review(user), "只有发改局管理员可以办结督办单")
+    require(can_review(user), gettext("只有发改局管理员可以办结督办单"))
     if notice.status != NoticeStatus.ANSWERED:
-        raise ValidationError("督办单答复后才能办结")
+        raise ValidationError(gettext("督办单答复后才能办结"))
     notice.status, notice.closed_at = NoticeStatus.CLOSED, timezone.now()
     notice.save()
     return notice

@@ -14,6 +14,7 @@ from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from ...core.ledger import LIGHT_LABELS, assessment_score
@@ -28,14 +29,14 @@ from .models import KINDS, Evidence, Ledger, LedgerEvent, Milestone, NoticeStatu
 
 def _ledger(kind: str) -> Ledger:
     if kind not in KINDS:
-        raise Http404("没有这个台账")
+        raise Http404(gettext("没有这个台账"))
     return KINDS[kind]
 
 
 def _plan() -> Plan:
     plan = Plan.objects.filter(parent__isnull=True).order_by("id").first()
     if plan is None:
-        raise Http404("尚未导入规划")
+        raise Http404(gettext("尚未导入规划"))
     return plan
 
 
@@ -85,9 +86,9 @@ def progress(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     def update() -> str:
         services.update_progress(request.user, item, int(request.POST.get("progress", "")),
                                  request.POST.get("note", "").strip())
-        return "进展已更新"
+        return gettext("进展已更新")
 
-    return _act(request, update, "进度应为 0 到 100 的整数", redirect("ledger", kind=kind))
+    return _act(request, update, gettext("进度应为 0 到 100 的整数"), redirect("ledger", kind=kind))
 
 
 @login_required
@@ -98,9 +99,9 @@ def notice(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     def issue() -> str:
         due = dt.date.fromisoformat(request.POST.get("reply_due", ""))
         services.issue_notice(request.user, item, request.POST.get("reason", ""), due)
-        return f"已向{item.lead}下发督办单"
+        return gettext("已向%(department)s下发督办单") % {"department": item.lead}
 
-    return _act(request, issue, "答复时限应为日期", redirect("ledger", kind=kind))
+    return _act(request, issue, gettext("答复时限应为日期"), redirect("ledger", kind=kind))
 
 
 def _item(kind: str, pk: int) -> Any:
@@ -129,7 +130,7 @@ def _item_page(request: HttpRequest, kind: str, item: Any, status: int = 200) ->
 @login_required
 def ledger_item(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     if not can_read_ledger(request.user):
-        return _denied(request, PermissionDenied("没有查看台账的权限"))
+        return _denied(request, PermissionDenied(gettext("没有查看台账的权限")))
     return _item_page(request, kind, _item(kind, pk))
 
 
@@ -162,7 +163,7 @@ def milestone_add(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     def add() -> str:
         m = services.add_milestone(request.user, item, request.POST.get("name", ""),
                                    _date(request.POST.get("planned")), request.POST.get("note", ""))
-        return f"已新增里程碑“{m.name}”"
+        return gettext("已新增里程碑“%(name)s”") % {"name": m.name}
 
     return _item_action(request, kind, item, add)
 
@@ -176,8 +177,8 @@ def milestone_done(request: HttpRequest, kind: str, pk: int, mid: int) -> HttpRe
         try:
             m = services.complete_milestone(request.user, item, mid, _date(request.POST.get("done")))
         except Milestone.DoesNotExist as exc:
-            raise Http404("没有这个里程碑") from exc
-        return f"里程碑“{m.name}”已标记完成"
+            raise Http404(gettext("没有这个里程碑")) from exc
+        return gettext("里程碑“%(name)s”已标记完成") % {"name": m.name}
 
     return _item_action(request, kind, item, done)
 
@@ -188,7 +189,8 @@ def evidence_upload(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     item = _item(kind, pk)
 
     def upload() -> str:
-        return f"已上传佐证材料“{services.add_evidence(request.user, item, request.FILES.get('file')).name}”"
+        evidence = services.add_evidence(request.user, item, request.FILES.get("file"))
+        return gettext("已上传佐证材料“%(name)s”") % {"name": evidence.name}
 
     return _item_action(request, kind, item, upload)
 
@@ -197,7 +199,7 @@ def evidence_upload(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
 def evidence_download(request: HttpRequest, kind: str, pk: int, eid: int) -> HttpResponse:
     """下载佐证材料: signed-in staff who may read the ledger; as an attachment under its own name."""
     if not can_read_ledger(request.user):
-        return _denied(request, PermissionDenied("没有查看佐证材料的权限"))
+        return _denied(request, PermissionDenied(gettext("没有查看佐证材料的权限")))
     from ...core.attachments import media_type
 
     item = _item(kind, pk)
@@ -205,7 +207,7 @@ def evidence_download(request: HttpRequest, kind: str, pk: int, eid: int) -> Htt
     try:
         fh = default_storage.open(evidence.stored, "rb")
     except FileNotFoundError as exc:
-        raise Http404("文件已丢失，请联系管理员") from exc
+        raise Http404(gettext("文件已丢失，请联系管理员")) from exc
     return FileResponse(fh, as_attachment=True, filename=evidence.name, content_type=media_type(evidence.kind))
 
 
@@ -216,9 +218,9 @@ def evidence_delete(request: HttpRequest, kind: str, pk: int, eid: int) -> HttpR
 
     def delete() -> str:
         try:
-            return f"已删除佐证材料“{services.delete_evidence(request.user, item, eid)}”"
+            return gettext("已删除佐证材料“%(name)s”") % {"name": services.delete_evidence(request.user, item, eid)}
         except Evidence.DoesNotExist as exc:
-            raise Http404("没有这份佐证材料") from exc
+            raise Http404(gettext("没有这份佐证材料")) from exc
 
     return _item_action(request, kind, item, delete)
 
@@ -242,10 +244,10 @@ def notice_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
         elif action == "close":
             services.close_notice(request.user, pk)
         else:
-            raise Http404("未知操作")
-        messages.success(request, "已办理")
+            raise Http404(gettext("未知操作"))
+        messages.success(request, gettext("已办理"))
     except SupervisionNotice.DoesNotExist as exc:
-        raise Http404("没有这件督办单") from exc
+        raise Http404(gettext("没有这件督办单")) from exc
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     except PermissionDenied as exc:

@@ -13,6 +13,7 @@ import numpy as np
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
+from django.utils.translation import gettext, gettext_noop, pgettext
 
 from ...core.evaluation import Evaluation, Settings, build_cube, evaluate_cube, evaluations
 from ...core.kinds import plan_specs
@@ -48,7 +49,7 @@ JUMP_RATIO = 0.5  # a change of more than 50 % against last year needs a comment
 
 
 class WorkflowError(ValidationError):
-    """An illegal move or a stale edit; the message is shown to the person as it is."""
+    """An illegal move or a stale edit; the message, in the request's language, is shown to the person as it is."""
 
 
 def _event(obs: Observation, actor: Any, action: str, old_status: str, old_value: float | None,
@@ -71,10 +72,12 @@ def check_round_open(user: Any, plan: Plan, year: int, period: str = "") -> None
     frequency, number = (parsed[1], parsed[2]) if parsed else (Frequency.ANNUAL, 0)
     round_ = ReportingRound.objects.filter(plan=plan, year=year, frequency=frequency, period=number).first()
     if round_ is None:
-        what = period_name(year, frequency, number) if parsed else f"{year}年"
-        raise WorkflowError(f"{what}数据尚未开放填报，请联系发改局")
+        what = period_name(year, frequency, number, gettext) if parsed else gettext("%(year)s年") % {"year": year}
+        raise WorkflowError(gettext("%(period)s数据尚未开放填报，请联系发改局") % {"period": what})
     if timezone.localdate() > round_.open_until():
-        raise WorkflowError(f"{round_.name}已于{round_.open_until():%Y-%m-%d}截止，如需补报请联系发改局重新开放")
+        # the Chinese names the round as stored (2024年度数据填报); the English names its period (2024)
+        raise WorkflowError(gettext("%(round)s已于%(date)s截止，如需补报请联系发改局重新开放") % {
+            "round": round_.name, "period": round_.label, "date": f"{round_.open_until():%Y-%m-%d}"})
 
 
 def check_plausible(indicator: Indicator, region: Region, year: int, value: float, comment: str,
@@ -90,10 +93,12 @@ def check_plausible(indicator: Indicator, region: Region, year: int, value: floa
         earlier = earlier.exclude(flag=Flag.PARTIAL)
     last = earlier.first()
     if last is not None and last.value and abs(value - last.value) / abs(last.value) > JUMP_RATIO and not comment:
+        numbers = {"value": f"{value:g}", "last": f"{last.value:g}", "ratio": f"{JUMP_RATIO:.0%}"}
         if parsed:
-            raise WorkflowError(f"{period_name(*parsed)}数值{value:g}比上年同期{last.value:g}变化超过"
-                                f"{JUMP_RATIO:.0%}，请在说明中写明原因")
-        raise WorkflowError(f"{year}年数值{value:g}比上年{last.value:g}变化超过{JUMP_RATIO:.0%}，请在说明中写明原因")
+            raise WorkflowError(gettext("%(period)s数值%(value)s比上年同期%(last)s变化超过%(ratio)s，请在说明中写明原因")
+                                % {"period": period_name(*parsed, gettext), **numbers})
+        raise WorkflowError(gettext("%(year)s年数值%(value)s比上年%(last)s变化超过%(ratio)s，请在说明中写明原因")
+                            % {"year": year, **numbers})
 
 
 @transaction.atomic
@@ -102,15 +107,18 @@ def save_value(user: Any, indicator: Indicator, region: Region, year: int, value
     """Enter or change a value (草稿). ``version`` is the version the form was opened with. ``period`` is
     "" for a full year, or a quarterly or monthly round's period (``2026Q1``, ``2026-03``): such a value is
     stored flagged 部分年度 with its period, and never stands for the full year."""
-    require(can_report(user, indicator), f"只有牵头单位（{indicator.lead or '未指定'}）的填报员可以填报该指标")
+    require(can_report(user, indicator), gettext("只有牵头单位（%(lead)s）的填报员可以填报该指标") % {
+        "lead": indicator.lead or gettext("未指定")})
     plan = indicator.plan
     if plan.base_year and plan.end_year and not plan.base_year <= year <= plan.end_year:
-        raise WorkflowError(f"年份 {year} 不在规划期 {plan.base_year}—{plan.end_year} 年内")
+        raise WorkflowError(gettext("年份 %(year)s 不在规划期 %(start)s—%(end)s 年内") % {
+            "year": year, "start": plan.base_year, "end": plan.end_year})
     parsed = parse_period(period)
     if period and parsed is None:
-        raise WorkflowError(f"期间“{period}”无法识别：季度写作{year}Q1，月度写作{year}-03，全年不填")
+        raise WorkflowError(gettext("期间“%(period)s”无法识别：季度写作%(year)sQ1，月度写作%(year)s-03，全年不填") % {
+            "period": period, "year": year})
     if parsed and parsed[0] != year:
-        raise WorkflowError(f"期间{period}不属于{year}年")
+        raise WorkflowError(gettext("期间%(period)s不属于%(year)s年") % {"period": period, "year": year})
     check_round_open(user, plan, year, period)
     check_plausible(indicator, region, year, value, comment, period)
     obs = Observation.objects.select_for_update().filter(indicator=indicator, region=region, year=year,
@@ -122,9 +130,10 @@ def save_value(user: Any, indicator: Indicator, region: Region, year: int, value
         _event(obs, user, "create", "", None, comment)
         return obs
     if version is not None and version != obs.version:
-        raise WorkflowError("该数值已被他人修改，请刷新页面后再保存（未保存您的修改）")
+        raise WorkflowError(gettext("该数值已被他人修改，请刷新页面后再保存（未保存您的修改）"))
     if obs.status not in EDITABLE:
-        raise WorkflowError(f"该数值处于“{obs.get_status_display()}”状态，不能修改；如需修改请联系管理员退回")
+        raise WorkflowError(gettext("该数值处于“%(status)s”状态，不能修改；如需修改请联系管理员退回") % {
+            "status": pgettext("status", obs.get_status_display())})
     old = obs.value
     obs.value, obs.comment, obs.version = value, comment, obs.version + 1
     obs.save(update_fields=["value", "comment", "version", "updated_at"])
@@ -136,17 +145,18 @@ def save_value(user: Any, indicator: Indicator, region: Region, year: int, value
 def transition(user: Any, observation_id: int, to_status: str, reason: str = "") -> Observation:
     """Move a value along the pipeline; refuses illegal moves and writes a history row."""
     if to_status not in Status.values:
-        raise WorkflowError(f"未知的状态：{to_status}")
+        raise WorkflowError(gettext("未知的状态：%(status)s") % {"status": to_status})
     obs = Observation.objects.select_for_update().select_related("indicator").get(pk=observation_id)
     who = next((w for moves in PIPELINE.values() for target, w in moves.items() if target == to_status), None)
     # permission first, from the target alone: someone who may not make this move learns nothing of the state
     require(who is not None and (can_report(user, obs.indicator) if who == "reporter" else can_review(user)))
     if to_status not in PIPELINE.get(obs.status, {}):
-        raise WorkflowError(f"不能从“{obs.get_status_display()}”变为“{Status(to_status).label}”")
+        raise WorkflowError(gettext("不能从“%(old)s”变为“%(new)s”") % {
+            "old": pgettext("status", obs.get_status_display()), "new": pgettext("status", Status(to_status).label)})
     if to_status == Status.SUBMITTED:
         check_round_open(user, obs.indicator.plan, obs.year, obs.period)
     if to_status == Status.RETURNED and not reason.strip():
-        raise WorkflowError("退回时必须写明理由")
+        raise WorkflowError(gettext("退回时必须写明理由"))
     old_status = obs.status
     obs.status = to_status
     obs.version += 1
@@ -278,36 +288,42 @@ def _evaluate_plan(plan: Plan, as_of: int, public: bool, region: Region | None,
 
 @transaction.atomic
 def reopen_round(user: Any, round_id: int, until: Any) -> Any:
-    require(can_review(user), "只有发改局管理员可以重新开放填报")
+    require(can_review(user), gettext("只有发改局管理员可以重新开放填报"))
     round_ = ReportingRound.objects.select_for_update().get(pk=round_id)
     round_.reopened_until = until
     round_.save(update_fields=["reopened_until"])
     return round_
 
 
-ROUND_PERIODS = {Frequency.QUARTERLY: ("季度", 4), Frequency.MONTHLY: ("月份", 12)}
+# frequency → (the refusal of a number out of range, the largest number)
+ROUND_PERIODS = {Frequency.QUARTERLY: (gettext_noop("季度应为1—%(most)s，不能是%(number)s"), 4),
+                 Frequency.MONTHLY: (gettext_noop("月份应为1—%(most)s，不能是%(number)s"), 12)}
 
 
 @transaction.atomic
 def create_round(user: Any, plan: Plan, year: int, frequency: str, number: int, deadline: Any) -> ReportingRound:
     """Open a 填报轮次 for a year, a quarter (``number`` 1–4) or a month (1–12) of ``year``. The deadline
     must fall after the period's last day: values are reported for a period that has ended."""
-    require(can_review(user), "只有发改局管理员可以设置填报轮次")
+    require(can_review(user), gettext("只有发改局管理员可以设置填报轮次"))
     if frequency not in Frequency.values:
-        raise WorkflowError(f"未知的填报频度：{frequency}")
+        raise WorkflowError(gettext("未知的填报频度：%(frequency)s") % {"frequency": frequency})
     if frequency == Frequency.ANNUAL:
         number = 0
     elif not 1 <= number <= ROUND_PERIODS[frequency][1]:
-        word, most = ROUND_PERIODS[frequency]
-        raise WorkflowError(f"{word}应为1—{most}，不能是{number}")
+        refusal, most = ROUND_PERIODS[frequency]
+        raise WorkflowError(gettext(refusal) % {"most": most, "number": number})
     if plan.base_year and plan.end_year and not plan.base_year <= year <= plan.end_year:
-        raise WorkflowError(f"数据年份 {year} 不在规划期 {plan.base_year}—{plan.end_year} 年内")
+        raise WorkflowError(gettext("数据年份 %(year)s 不在规划期 %(start)s—%(end)s 年内") % {
+            "year": year, "start": plan.base_year, "end": plan.end_year})
     name = period_name(year, frequency, number)
     ends = period_end(year, frequency, number)
     if deadline <= ends:
-        raise WorkflowError(f"截止日期{deadline:%Y-%m-%d}不晚于{name}的最后一天（{ends:%Y-%m-%d}）："
-                            "数据在期末之后才能报送，请把截止日期定在期末之后")
-    taken = f"《{plan.title}》{name}的填报轮次已经存在；如需延长填报，请使用“重新开放”"
+        raise WorkflowError(gettext("截止日期%(deadline)s不晚于%(period)s的最后一天（%(end)s）："
+                                    "数据在期末之后才能报送，请把截止日期定在期末之后") % {
+            "deadline": f"{deadline:%Y-%m-%d}", "period": period_name(year, frequency, number, gettext),
+            "end": f"{ends:%Y-%m-%d}"})
+    taken = gettext("《%(plan)s》%(period)s的填报轮次已经存在；如需延长填报，请使用“重新开放”") % {
+        "plan": plan.title, "period": period_name(year, frequency, number, gettext)}
     if ReportingRound.objects.filter(plan=plan, year=year, frequency=frequency, period=number).exists():
         raise WorkflowError(taken)
     try:

@@ -8,6 +8,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext, pgettext
 
 from ...core.kinds import IndicatorSpec, plan_specs
 from ...core.linkage import Alignment, compare_targets, suggest_links
@@ -69,11 +70,12 @@ def candidates(plan: Plan) -> list[Indicator]:
 def set_links(user: Any, plan: Plan, links: dict[int, int | None]) -> int:
     """Set the upper indicator of several indicators at once (no → upper indicator id, None to unlink):
     all or nothing. Returns how many links changed."""
-    require(can_review(user), "只有发改局管理员可以设置规划衔接")
+    require(can_review(user), gettext("只有发改局管理员可以设置规划衔接"))
     allowed = {i.pk for i in candidates(plan)}
     bad = [no for no, up in links.items() if up is not None and up not in allowed]
     if bad:
-        raise ValidationError(f"指标{'、'.join(map(str, bad))}：所选上位指标不属于本规划的上级规划")
+        raise ValidationError(gettext("指标%(numbers)s：所选上位指标不属于本规划的上级规划") % {
+            "numbers": pgettext("list separator", "、").join(map(str, bad))})
     changed = 0
     for ind in plan.indicators.select_for_update().filter(no__in=list(links)):
         if ind.upper_id != links[ind.no]:

@@ -15,3 +15,9 @@ def tr(value: object, context: str = "") -> str:
     if value in (None, ""):
         return ""
     return pgettext(context, str(value)) if context else gettext(str(value))
+
+
+@register.filter
+def tr_counts(pairs: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """(status label, count) pairs with the labels translated, for a chart's axis."""
+    return [(gettext(label), n) for label, n in pairs]

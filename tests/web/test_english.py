@@ -263,3 +263,13 @@ def test_the_overview_heading_and_chart_speak_english(leader: Client, demo: Plan
     chart = body.split('id="status-data" type="application/json">')[1].split("</script>")[0]
     assert "已完成" not in chart and "未完成" not in chart and "Met" in chart
     assert "<title>Overview" in body
+
+
+def test_status_explanations_follow_the_language(leader: Client, demo: Plan) -> None:
+    chinese = leader.get(f"/plans/{demo.pk}/indicators/1/?as_of=2025").content.decode()
+    assert "复合平均" in chinese  # 地区生产总值增长: a growth rate
+    _english(leader)
+    english = leader.get(f"/plans/{demo.pk}/indicators/1/?as_of=2025").content.decode()
+    assert "compound average" in english and "复合平均" not in english
+    overview = leader.get("/overview/?as_of=2025").content.decode()
+    assert "复合平均" not in overview and "按年度目标路径" not in overview

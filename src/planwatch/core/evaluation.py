@@ -20,9 +20,9 @@ import numpy as np
 import numpy.typing as npt
 
 from .decompose import path_values
+from .explain import explain
 from .kinds import IndicatorSpec
-from .observations import EXPECTED, FLAG_LABELS, PARTIAL, ObservationTable
-from .targets import format_number
+from .observations import EXPECTED, PARTIAL, ObservationTable
 
 STATUSES = ("no_data", "no_target", "achieved_early", "ahead", "on_track", "behind", "reversing", "met", "not_met")
 LABELS = {"achieved_early": "提前实现", "ahead": "快于预期", "on_track": "基本符合预期", "behind": "滞后",
@@ -90,13 +90,14 @@ class Evaluation:
     projection: float | None
     explanation: str
     flags: tuple[str, ...] = ()
+    explanation_en: str = ""  # the same sentence in English (planwatch.core.explain)
 
     def as_dict(self) -> dict[str, Any]:
         return {"no": self.no, "name": self.name, "region": self.region, "kind": self.kind, "status": self.status,
                 "label": self.label, "binding": self.binding, "unit": self.unit, "expected": self.expected,
                 "actual": self.actual, "actual_year": self.actual_year, "ratio": self.ratio,
                 "required_rate": self.required_rate, "projection": self.projection,
-                "explanation": self.explanation, "flags": list(self.flags)}
+                "explanation": self.explanation, "flags": list(self.flags), "explanation_en": self.explanation_en}
 
 
 @dataclass(frozen=True)
@@ -377,54 +378,6 @@ def _num(x: float) -> float | None:
     return None if x is None or np.isnan(x) else round(float(x), 4)
 
 
-def _fmt(x: float, unit: str = "") -> str:
-    return f"{format_number(round(float(x), 2))}{unit}"
-
-
-def explain(spec: IndicatorSpec, res: Arrays, r: int, as_of: int, status: str) -> str:
-    """One Chinese sentence saying how the status was reached."""
-    unit = spec.unit
-    year = int(res.actual_year[r])
-    a, e = res.actual[r], res.expected[r]
-    flag = int(res.actual_flag[r])
-    note = f"（{year}年为{FLAG_LABELS[flag]}）" if flag in (EXPECTED, PARTIAL) else ""
-    if status == "no_data":
-        return f"{spec.base_year + 1}—{as_of}年没有报送数据，无法判断（未报送不按0计算）。"
-    if status == "no_target":
-        trend = f"最新值{_fmt(a, unit)}（{year}年）{note}" if year else ""
-        return f"规划未设定量化目标（{spec.reason}），仅观察趋势。{trend}"
-    if spec.kind == "growth_rate":
-        counted = int(res.extra["years_counted"][r])
-        return (f"{spec.base_year + 1}—{year}年{counted}个年度增速的复合平均为{_fmt(a, '%')}{note}，"
-                f"规划目标年均增长{_fmt(e, '%')}，相当于目标的{_fmt(res.ratio[r] * 100, '%')}"
-                + (f"；其余{spec.end_year - year}年每年需增长{_fmt(res.required[r], '%')}才能实现目标。"
-                   if spec.end_year > year else "。"))
-    if spec.kind == "cumulative":
-        return (f"{spec.base_year + 1}—{year}年累计降低{_fmt(a, '%')}{note}（按1−∏(1−各年降幅)计算），"
-                f"按五年累计{_fmt(spec.target or 0, '%')}的进度此时应累计{_fmt(e, '%')}"
-                + (f"；其余{spec.end_year - year}年每年需降低{_fmt(res.required[r], '%')}。"
-                   if spec.end_year > year else "。"))
-    if spec.kind in ("ceiling", "floor"):
-        word = "上限" if spec.kind == "ceiling" else "下限"
-        bad = int(res.violations[r])
-        return (f"{year}年为{_fmt(a, unit)}{note}，{word}为{_fmt(e, unit)}；"
-                + (f"{spec.base_year + 1}—{year}年有{bad}个年度未守住{word}。" if bad else "各年均在要求之内。"))
-    if spec.kind == "relational":
-        return (f"{year}年为{_fmt(a, unit)}{note}，对比指标“{spec.relative_to}”为{_fmt(e, unit)}，"
-                f"要求{'高于' if spec.comparator == 'gt' else '低于' if spec.comparator == 'lt' else '基本同步于'}该指标。")
-    text = (f"{year}年实际{_fmt(a, unit)}{note}，按年度目标路径此时应为{_fmt(e, unit)}，"
-            f"从基期{_fmt(res.baseline[r], unit)}起已完成应有进度的{_fmt(res.ratio[r] * 100, '%')}"
-            if not np.isnan(res.ratio[r]) else f"{year}年实际{_fmt(a, unit)}{note}，目标{_fmt(spec.target or 0, unit)}")
-    if status == "achieved_early":
-        return text + f"，已达到{spec.end_year}年目标。"
-    if status == "reversing":
-        return text + "，与目标方向相反。"
-    if not np.isnan(res.required[r]):
-        rate_unit = "%" if spec.path == "compound" and res.actual[r] > 0 else f"{unit}/年"
-        text += f"；其余年份每年需{'增长' if spec.path == 'compound' else '变化'}{_fmt(res.required[r], rate_unit)}"
-    return text + "。"
-
-
 def evaluations(specs: Sequence[IndicatorSpec], cube: Cube, results: list[Arrays], as_of: int,
                 regions: Sequence[str] | None = None) -> list[Evaluation]:
     """Readable results for the chosen regions, lagging binding indicators first."""
@@ -443,7 +396,8 @@ def evaluations(specs: Sequence[IndicatorSpec], cube: Cube, results: list[Arrays
             out.append(Evaluation(
                 spec.no, spec.name, cube.regions[r], spec.kind, status, LABELS[status], spec.binding, spec.unit,
                 _num(res.expected[r]), _num(res.actual[r]), int(res.actual_year[r]) or None, _num(res.ratio[r]),
-                _num(res.required[r]), _num(res.projection[r]), explain(spec, res, r, as_of, status), tuple(flags)))
+                _num(res.required[r]), _num(res.projection[r]), explain(spec, res, r, as_of, status), tuple(flags),
+                explain(spec, res, r, as_of, status, "en")))
     return sorted(out, key=lambda e: (e.region, 0 if e.binding and e.status in LAGGING else
                                       1 if e.status in LAGGING else 2, e.no))
 

@@ -21,3 +21,14 @@ def tr(value: object, context: str = "") -> str:
 def tr_counts(pairs: list[tuple[str, int]]) -> list[tuple[str, int]]:
     """(status label, count) pairs with the labels translated, for a chart's axis."""
     return [(gettext(label), n) for label, n in pairs]
+
+
+@register.filter
+def explained(evaluation: object) -> str:
+    """An evaluation's sentence in the page's language (the core writes both; Chinese is the default)."""
+    from django.utils.translation import get_language
+
+    english = getattr(evaluation, "explanation_en", "")
+    if english and (get_language() or "").startswith("en"):
+        return str(english)
+    return str(getattr(evaluation, "explanation", ""))

@@ -42,12 +42,13 @@ def test_it_runs_a_commitment_to_31_december_of_its_year_unless_a_deadline_is_se
 
 def test_the_lead_units_reporter_updates_progress(reporter: Client, demo: Plan) -> None:
     commitment = _commitment_of(demo)
+    before = commitment.progress  # the demo's simulated progress
     response = reporter.post(f"/ledgers/commitments/{commitment.pk}/progress/", {"progress": "60", "note": "新增4家"})
     commitment.refresh_from_db()
     assert response.status_code == 302
     assert (commitment.progress, commitment.progress_note) == (60, "新增4家")
     update = ProgressUpdate.objects.get(commitment=commitment)
-    assert (update.old_progress, update.new_progress, update.task, update.project) == (0, 60, None, None)
+    assert (update.old_progress, update.new_progress, update.task, update.project) == (before, 60, None, None)
 
 
 def test_the_lead_units_reporter_adds_a_milestone(reporter: Client, demo: Plan) -> None:
@@ -63,6 +64,7 @@ def test_the_lead_units_reporter_adds_a_milestone(reporter: Client, demo: Plan) 
 
 def test_another_departments_reporter_is_refused_and_nothing_changes(other_reporter: Client, demo: Plan) -> None:
     commitment = _commitment_of(demo)
+    before = commitment.progress
     base = f"/ledgers/commitments/{commitment.pk}"
     responses = [other_reporter.post(f"{base}/progress/", {"progress": "60"}),
                  other_reporter.post(f"{base}/milestones/", {"name": "开工", "planned": "2025-06-30"}),
@@ -70,7 +72,7 @@ def test_another_departments_reporter_is_refused_and_nothing_changes(other_repor
     assert [r.status_code for r in responses] == [403, 403, 403]
     assert "只有牵头单位（统计局）" in responses[1].content.decode()
     commitment.refresh_from_db()
-    assert commitment.progress == 0
+    assert commitment.progress == before
     assert not any(model.objects.filter(commitment=commitment).exists()
                    for model in (ProgressUpdate, Milestone, Evidence, LedgerEvent))
 

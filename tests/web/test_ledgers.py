@@ -39,10 +39,11 @@ def test_only_the_lead_unit_updates_progress(request: pytest.FixtureRequest, dem
 
 def test_progress_outside_0_to_100_is_refused(reporter: Client, demo: Plan) -> None:
     task = _task_of(demo, "统计局")
+    before = task.progress
     for bad in ("120", "-5", "很多"):
         reporter.post(f"/ledgers/tasks/{task.pk}/progress/", {"progress": bad})
     task.refresh_from_db()
-    assert task.progress == 0 and not ProgressUpdate.objects.filter(task=task).exists()
+    assert task.progress == before and not ProgressUpdate.objects.filter(task=task).exists()
 
 
 def test_the_ledger_shows_lights_and_filters(admin_client: Client, demo: Plan) -> None:
@@ -99,3 +100,14 @@ def test_an_overdue_notice_counts_against_the_department(demo: Plan) -> None:
     task = _task_of(demo, "统计局")
     SupervisionNotice.objects.create(task=task, department=task.lead, reason="x", reply_due=dt.date(2020, 1, 1))
     assert overdue(SupervisionNotice.objects.all()) == 1
+
+
+def test_simulated_progress_in_the_demo_is_labelled(leader: Client, demo: Plan) -> None:
+    from planwatch.web.demo import SIMULATED_PROGRESS
+
+    assert demo.tasks.filter(progress_note=SIMULATED_PROGRESS).exists()
+    for kind in ("tasks", "projects", "commitments"):
+        body = leader.get(f"/ledgers/{kind}/").content.decode()
+        assert 'class="simulated"' in body and "模拟进展" in body, kind
+    lights = {light for _, light in leader.get("/ledgers/tasks/").context["rows"]}
+    assert lights == {"green", "red"}  # the plan period is over: unfinished items are overdue

@@ -27,7 +27,7 @@ from ..synthetic import SOURCE, simulate
 from .accounts.models import Department, Profile, Region, Role
 from .monitoring.models import Flag, Observation, Status
 from .monitoring.signals import touch_plans
-from .plans.models import Plan
+from .plans.models import Commitment, Plan, Project, Task
 from .plans.services import import_plan
 
 DATA = Path(str(resources.files("planwatch"))) / "data"
@@ -41,6 +41,11 @@ LEADS = {1: "统计局", 2: "商务局", 3: "财政局", 4: "科技和工业信�
          10: "商务局", 11: "商务局", 12: "统计局", 13: "人力资源和社会保障局", 14: "人力资源和社会保障局",
          15: "卫生健康局", 16: "卫生健康局", 17: "教育局", 18: "卫生健康局", 19: "发展和改革局", 20: "生态环境分局",
          21: "生态环境分局", 22: "生态环境分局", 23: "自然资源分局"}
+# 示例分工 of the ledgers: chapter → lead department of its tasks, projects and commitments (with simulated data only)
+CHAPTER_LEADS = {"ch1": "发展和改革局", "ch2": "科技和工业信息化局", "ch3": "科技和工业信息化局", "ch4": "发展和改革局",
+                 "ch5": "商务局", "ch6": "自然资源分局", "ch7": "生态环境分局", "ch8": "发展和改革局", "ch9": "民政局",
+                 "ch10": "发展和改革局"}
+SIMULATED_PROGRESS = "模拟进展（示例数据，仅供演示）"
 # name, password, role, department — the passwords are printed in the README; change them before real use
 ACCOUNTS = [("fgj_admin", "Jinpu-admin-2025", Role.ADMIN, "发展和改革局"),
             ("tjj_tianbao", "Jinpu-report-2025", Role.REPORTER, "统计局"),
@@ -93,6 +98,8 @@ def load_demo(simulated: bool = True, seed: int = 2021) -> Plan:
             for no, year, value in zip(table.indicator, table.year, table.value, strict=True)
             if (int(no), int(year)) not in real and int(year) > 2020 and math.isfinite(float(value))])
         touch_plans([plan.pk])  # bulk_create sends no model signals
+    if simulated:
+        _example_ledgers(plan, departments, seed)
     # 填报轮次: the 2024 round has closed; the 2025 round (the final evaluation's data) is open for 60 days
     from django.utils import timezone
 
@@ -106,3 +113,20 @@ def load_demo(simulated: bool = True, seed: int = 2021) -> Plan:
                                         is_superuser=role == Role.ADMIN)
         Profile.objects.create(user=user, role=role, department=departments[department] if department else None)
     return plan
+
+
+def _example_ledgers(plan: Plan, departments: dict[str, Department], seed: int) -> None:
+    """示例分工 and 模拟进展 for the ledgers, so that the demo shows lights of every colour and department scores:
+    each chapter's items led by one bureau, progress drawn at random (seeded) and noted as simulated."""
+    import numpy as np
+    from django.utils import timezone
+
+    rng = np.random.default_rng(seed + 7)
+    now = timezone.now()
+    for model in (Task, Project, Commitment):
+        items = list(model.objects.filter(plan=plan).select_related("node").order_by("id"))
+        draws = rng.choice([100, 90, 75, 60, 40, 20], size=len(items), p=[0.35, 0.2, 0.15, 0.12, 0.1, 0.08])
+        for item, progress in zip(items, draws, strict=True):
+            item.lead = departments[CHAPTER_LEADS.get(item.node.node_id.split("/")[0], "发展和改革局")]
+            item.progress, item.progress_note, item.progress_updated = int(progress), SIMULATED_PROGRESS, now
+        model.objects.bulk_update(items, ["lead", "progress", "progress_note", "progress_updated"])

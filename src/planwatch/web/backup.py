@@ -89,9 +89,9 @@ def restore(path: Path) -> str:
         _reset_sequences()
         restored = digest()
         # a restored version number may equal one cached before the restore, for other data: move every plan on
-        from .monitoring.signals import touch_plans
+        from .plans.models import Plan, touch_plans
 
-        touch_plans(apps.get_model("plans", "Plan").objects.values_list("pk", flat=True))
+        touch_plans(Plan.objects.values_list("pk", flat=True))
         if restored != header["digest"]:
             raise InputError(f"{path.name}: 恢复后的数据与备份不一致（校验值不符），已撤销恢复")
     return restored

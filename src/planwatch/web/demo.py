@@ -26,8 +26,7 @@ from ..core.observations import EXPECTED, PARTIAL, parse_flag
 from ..synthetic import SOURCE, simulate
 from .accounts.models import Department, Profile, Region, Role
 from .monitoring.models import Flag, Observation, Status
-from .monitoring.signals import touch_plans
-from .plans.models import Commitment, Plan, Project, Task
+from .plans.models import SIMULATED_PROGRESS, Commitment, Plan, Project, Task, touch_plans
 from .plans.services import import_plan
 
 DATA = Path(str(resources.files("planwatch"))) / "data"
@@ -45,7 +44,6 @@ LEADS = {1: "统计局", 2: "商务局", 3: "财政局", 4: "科技和工业信�
 CHAPTER_LEADS = {"ch1": "发展和改革局", "ch2": "科技和工业信息化局", "ch3": "科技和工业信息化局", "ch4": "发展和改革局",
                  "ch5": "商务局", "ch6": "自然资源分局", "ch7": "生态环境分局", "ch8": "发展和改革局", "ch9": "民政局",
                  "ch10": "发展和改革局"}
-SIMULATED_PROGRESS = "模拟进展（示例数据，仅供演示）"
 # name, password, role, department — the passwords are printed in the README; change them before real use
 ACCOUNTS = [("fgj_admin", "Jinpu-admin-2025", Role.ADMIN, "发展和改革局"),
             ("tjj_tianbao", "Jinpu-report-2025", Role.REPORTER, "统计局"),

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from importlib import resources
 
 import numpy as np
 from django.db import transaction
@@ -20,6 +19,7 @@ from ..core.kinds import plan_specs
 from ..core.model import Indicator as CoreIndicator
 from ..synthetic import SOURCE, extra_indicators, lower_plan_indicators, region_tree, simulate
 from .accounts.models import Region
+from .demo import DATA
 from .monitoring.bulk import write_table
 from .monitoring.models import Status
 from .plans.models import Plan
@@ -38,9 +38,7 @@ class LoadedCountry:
 
 
 def _jinpu_indicators() -> list[CoreIndicator]:
-    text = resources.files("planwatch") / "data" / "plans" / "jinpu-14th-fyp.txt"
-    with resources.as_file(text) as path:
-        return list(extract_plan(path).indicators)
+    return list(extract_plan(DATA / "plans" / "jinpu-14th-fyp.txt").indicators)
 
 
 @transaction.atomic

@@ -19,7 +19,6 @@ from .accounts.models import Region
 from .accounts.permissions import can_report, can_review, can_view_unpublished, department_of, role_of
 from .monitoring.models import Observation, Status, full_year_first, parse_period
 from .monitoring.services import (
-    core_indicators,
     evaluate_plan,
     loaded_fresh,
     save_value,
@@ -189,14 +188,12 @@ def _target_path(plan: Plan, no: int) -> dict[int, float | None]:
     """The indicator's yearly target path (年度目标分解), cached until the plan's data change."""
     from django.core.cache import cache
 
-    from ..core.kinds import plan_specs
-    from .monitoring.services import data_stamp
+    from .monitoring.services import data_stamp, plan_specs_of
 
     key = f"paths:{data_stamp(plan)}"
     paths = cache.get(key)
     if paths is None:
-        specs = plan_specs(list(core_indicators(plan)), plan.base_year or 0, plan.end_year or 0)
-        paths = {row.no: row.values for row in decompose(specs)}
+        paths = {row.no: row.values for row in decompose(plan_specs_of(plan))}
         cache.set(key, paths, 3600)
     return paths.get(no, {})  # type: ignore[no-any-return]
 

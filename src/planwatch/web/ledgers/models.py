@@ -10,6 +10,7 @@ from typing import Any
 from django.conf import settings
 from django.db import models
 
+from ...core.ledger import overdue_milestones
 from ..accounts.models import Department
 from ..plans.models import Commitment, Indicator, Project, Task
 
@@ -128,7 +129,7 @@ class Milestone(models.Model):
         return f"{self.name}（{self.planned}）"
 
     def overdue(self, today: dt.date) -> bool:
-        return self.done is None and self.planned < today
+        return overdue_milestones([(self.planned, self.done)], today) > 0
 
 
 class Evidence(models.Model):

@@ -149,8 +149,7 @@ def delete_evidence(user: Any, item: Item, evidence_id: int) -> str:
 
 @transaction.atomic
 def update_progress(user: Any, item: Item, progress: int, note: str) -> None:
-    require(can_report(user, item), gettext("只有牵头单位（%(lead)s）可以更新进展") % {
-        "lead": item.lead or gettext("未指定")})
+    _lead_check(user, item, gettext_noop("只有牵头单位（%(lead)s）可以更新进展"))
     if not 0 <= progress <= 100:
         raise ValidationError(gettext("进度应在 0 到 100 之间"))
     locked = type(item).objects.select_for_update().get(pk=item.pk)

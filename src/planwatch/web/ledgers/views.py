@@ -59,7 +59,7 @@ def ledger(request: HttpRequest, kind: str) -> HttpResponse:
         "labels": LIGHT_LABELS, "departments": Department.objects.all(), "may_review": can_review(request.user),
         "may_report": {item.pk for item, _ in rows if can_report(request.user, item)},
         "today": timezone.localdate() + dt.timedelta(days=14), "now": timezone.localdate(),
-        "simulated": any(item.progress_note.startswith("模拟") for item, _ in rows)})
+        "simulated": any(item.progress_simulated for item, _ in rows)})
 
 
 def _denied(request: HttpRequest, exc: Exception) -> HttpResponse:
@@ -125,7 +125,7 @@ def _item_page(request: HttpRequest, kind: str, item: Any, status: int = 200) ->
         "labels": LIGHT_LABELS, "milestones": [(m, m.overdue(today)) for m in milestones],
         "evidence": [(x, can_delete_evidence(request.user, x)) for x in evidence], "history": history,
         "may_report": can_report(request.user, item), "today": today,
-        "max_mb": settings.EVIDENCE_MAX_BYTES // 1048576, "simulated": item.progress_note.startswith("模拟")},
+        "max_mb": settings.EVIDENCE_MAX_BYTES // 1048576, "simulated": item.progress_simulated},
         status=status)
 
 

@@ -15,9 +15,8 @@ from django.utils import timezone
 from ...core.errors import PlanwatchError
 from ...core.observations import EXPECTED, PARTIAL, ObservationTable, read_observations
 from ..accounts.models import Region
-from ..plans.models import Plan
+from ..plans.models import Plan, touch_plans
 from .models import Flag, Observation, Status
-from .signals import touch_plans
 
 FLAGS = {EXPECTED: Flag.EXPECTED, PARTIAL: Flag.PARTIAL}
 

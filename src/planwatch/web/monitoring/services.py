@@ -184,6 +184,11 @@ def core_indicators(plan: Plan) -> Iterable[Any]:
             attribute=ind.attribute or None, notes=tuple(ind.notes))  # type: ignore[arg-type]
 
 
+def plan_specs_of(plan: Plan) -> list[Any]:
+    """How each of the plan's indicators is judged (core.kinds), from the stored rows."""
+    return plan_specs(list(core_indicators(plan)), plan.base_year or 0, plan.end_year or 0)
+
+
 DEFAULT_SETTINGS = Settings()
 
 
@@ -249,13 +254,13 @@ def _evaluate_plan(plan: Plan, as_of: int, public: bool, region: Region | None,
     """Evaluate one region; a region with regions below it gets the values it lacks rolled up from them
     (core.rollup: sums, population-weighted means, or nothing, as each indicator declares)."""
     region = region or plan.region
-    specs = plan_specs(list(core_indicators(plan)), plan.base_year or 0, plan.end_year or 0)
+    specs = plan_specs_of(plan)
     if not specs:  # a plan registered without a 表1-1 (many special plans): nothing to evaluate
         return [], False
     names, parents, weights = region_subtree(region)
     # reported values first: with equal standing, the choice rule keeps the earlier row, so a department's
     # figure always wins over a simulated one for the same year
-    rows = visible_observations(plan, public).filter(region_id__in=list(names) if len(names) > 1 else [region.pk])
+    rows = visible_observations(plan, public).filter(region_id__in=list(names))  # the region and all below it
     columns = rows.order_by("simulated", "id").values_list("indicator__no", "year", "value", "region_id", "source",
                                                             "flag", "simulated", "period")
     indicator, year, value, where, source, flag, months = [], [], [], [], [], [], []

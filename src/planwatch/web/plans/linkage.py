@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext, pgettext
 
-from ...core.kinds import IndicatorSpec, plan_specs
+from ...core.kinds import IndicatorSpec
 from ...core.linkage import Alignment, compare_targets, suggest_links
 from ..accounts.permissions import can_review, require
 from .models import Indicator, Plan
@@ -25,9 +25,9 @@ class LinkRow:
 
 
 def _specs(plan: Plan) -> dict[int, IndicatorSpec]:
-    from ..monitoring.services import core_indicators
+    from ..monitoring.services import plan_specs_of
 
-    return {s.no: s for s in plan_specs(list(core_indicators(plan)), plan.base_year or 0, plan.end_year or 0)}
+    return {s.no: s for s in plan_specs_of(plan)}
 
 
 def linkage_rows(plan: Plan) -> list[LinkRow]:

@@ -4,8 +4,12 @@ item with its 牵头单位 (lead unit) and 配合单位 (co-units)."""
 from __future__ import annotations
 
 import datetime as dt
+import time
+from collections.abc import Iterable
 
 from django.db import models
+from django.db.models import F, Value
+from django.db.models.functions import Greatest
 
 from ..accounts.models import Department, Region
 
@@ -30,6 +34,14 @@ class Plan(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+def touch_plans(plan_ids: Iterable[int]) -> None:
+    """Move the plans' ``data_version`` on to the current time in microseconds (or one more, if the clock lags):
+    a number never reused, even after a rolled-back transaction had used the next one. Model signals call it
+    for single writes (monitoring.signals); bulk writers, which send no signals, call it themselves."""
+    now = int(time.time() * 1_000_000)
+    Plan.objects.filter(pk__in=list(plan_ids)).update(data_version=Greatest(F("data_version") + 1, Value(now)))
 
 
 class Responsibility(models.Model):
@@ -115,6 +127,9 @@ class Indicator(Responsibility):
         return self.attribute == "binding"
 
 
+SIMULATED_PROGRESS = "模拟进展（示例数据，仅供演示）"  # the demo's progress note (planwatch.web.demo)
+
+
 class Trackable(models.Model):
     """Progress of a task, project or commitment as reported by its lead unit (see the ledgers app)."""
 
@@ -124,6 +139,11 @@ class Trackable(models.Model):
 
     class Meta:
         abstract = True
+
+    @property
+    def progress_simulated(self) -> bool:
+        """Whether the progress shown is simulated (模拟), so that the page says so."""
+        return self.progress_note.startswith("模拟")
 
     @property
     def ledger_detail(self) -> str:

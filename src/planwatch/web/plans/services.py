@@ -11,7 +11,7 @@ from ...core.model import Indicator as CoreIndicator
 from ...core.model import Node as CoreNode
 from ...core.model import Plan as CorePlan
 from ..accounts.models import Region
-from .models import Commitment, Indicator, Node, Plan, Project, Task
+from .models import Commitment, Indicator, Node, Plan, Project, Task, touch_plans
 
 
 def store_indicators(plan: Plan, indicators: Sequence[CoreIndicator],
@@ -20,8 +20,6 @@ def store_indicators(plan: Plan, indicators: Sequence[CoreIndicator],
     indicator number to the id of the upper-level indicator it implements (规划衔接)."""
     base, end = plan.base_year, plan.end_year
     specs = {s.no: s for s in plan_specs(indicators, base or 0, end or 0)} if base and end else {}
-    from ..monitoring.signals import touch_plans
-
     touch_plans([plan.pk])  # bulk_create sends no signals; a reused id must not meet an old cache entry
     return Indicator.objects.bulk_create([Indicator(
         plan=plan, no=i.no, category=i.category, name=i.name, unit=i.unit, baseline_year=i.baseline_year,

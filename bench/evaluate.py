@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 import numpy as np
 from common import machine, median_seconds, write_section
 
-from planwatch.core.evaluation import STATUSES, Settings, build_cube, evaluate_cube
+from planwatch.core.evaluation import CODES, Settings, build_cube, evaluate_cube
 from planwatch.core.extract import extract_plan
 from planwatch.core.kinds import IndicatorSpec, plan_specs
 from planwatch.synthetic import extra_specs, simulate
@@ -154,11 +154,11 @@ def main() -> None:
         slow_runs.append(time.perf_counter() - start)
         ratios.append(slow_runs[-1] / fast_runs[-1])
     fast, slow, ratio = statistics.median(fast_runs), statistics.median(slow_runs), statistics.median(ratios)
-    fast_statuses = [STATUSES[int(x)] for s, res in zip(specs, results, strict=True) if s.kind != "relational"
+    fast_statuses = [CODES[int(x)] for s, res in zip(specs, results, strict=True) if s.kind != "relational"
                      for x in res.status]  # type: ignore[attr-defined]
     agree = sum(a == b for a, b in zip(fast_statuses, slow_statuses, strict=True)) / len(slow_statuses)
     # the same comparison at the mid-term, where the monitoring statuses are in play
-    mid = [STATUSES[int(x)] for s, res in zip(specs, evaluate_cube(specs, build_cube(specs, table), 2023, settings),
+    mid = [CODES[int(x)] for s, res in zip(specs, evaluate_cube(specs, build_cube(specs, table), 2023, settings),
                                                 strict=True) if s.kind != "relational" for x in res.status]
     mid_loop = [row[0] for row in loop_baseline(loop_specs, *columns, REGIONS, 2023, settings)]
     mid_agree = sum(a == b for a, b in zip(mid, mid_loop, strict=True)) / len(mid)

@@ -41,7 +41,7 @@ def main() -> None:
     with psycopg.connect(PG, autocommit=True) as conn:
         conn.execute(f'CREATE DATABASE "{name}"')
     env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
-    env.update({"DATABASE_URL": PG.rsplit("/", 1)[0] + "/" + name, "PLANWATCH_DEBUG": "1",
+    env.update({"DATABASE_URL": PG.rsplit("/", 1)[0] + "/" + name, "PLANWATCH_HTTPS": "0",
                 "PLANWATCH_DATA": str(tmp / "var")})
     exe = Path(sys.executable).parent
     try:

@@ -91,7 +91,7 @@ def main() -> None:
     with psycopg.connect(PG, autocommit=True) as conn:
         conn.execute(f'CREATE DATABASE "{name}"')
     env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL",)}
-    env.update({"DJANGO_SETTINGS_MODULE": "planwatch.web.settings", "PLANWATCH_DEBUG": "1",
+    env.update({"DJANGO_SETTINGS_MODULE": "planwatch.web.settings", "PLANWATCH_HTTPS": "0",
                 "PLANWATCH_DATA": str(tmp)})
     try:
         for url in (None, PG.rsplit("/", 1)[0] + "/" + name):

@@ -63,3 +63,18 @@ def test_it_reads_each_item_of_a_list_of_targets() -> None:
 def test_every_commitment_has_a_deadline_within_or_after_the_plan_start(jinpu: Plan) -> None:
     assert all(c.deadline is not None and c.deadline >= 2021 for c in jinpu.commitments)
     assert len(jinpu.commitments) >= 55
+
+
+def test_it_reads_a_doubling_in_the_goals(jinpu: Plan) -> None:
+    doubling = [(c.subject, c.value, c.unit, c.comparator, c.change, c.node) for c in jinpu.commitments if c.unit == "倍"]
+    assert doubling == [("瞪羚企业数量", 2, "倍", "ge", "increase", "ch1/s5"),
+                        ("独角兽企业数量", 2, "倍", "ge", "increase", "ch1/s5")]  # 瞪羚、独角兽企业数量实现翻一番
+
+
+def test_thresholds_that_say_which_things_are_meant_are_not_commitments(jinpu: Plan) -> None:
+    quantities = [(c.value, c.unit) for c in jinpu.commitments]
+    assert (5, "年") not in quantities  # 在城镇就业居住5年以上…的农业转移人口
+    assert (50, "亿元") not in quantities  # 培育形成2—3个品牌价值超50亿元的区域公用品牌: the 2—3个 stays
+    assert (1, "吨") not in quantities  # 挥发性有机物排量超过1吨以上的企业
+    assert (2, "个") in [(c.value, c.unit) for c in jinpu.commitments if c.value_max == 3]
+    assert len(jinpu.commitments) == 60  # 62 before: 4 thresholds out, the two doublings in

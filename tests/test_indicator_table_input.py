@@ -7,7 +7,6 @@ import re
 from pathlib import Path
 
 import openpyxl
-import pytest
 
 from planwatch.core.extract import extract_plan
 from planwatch.core.model import Plan
@@ -52,8 +51,12 @@ def test_it_reads_the_indicator_table_from_xlsx(tmp_path: Path, jinpu: Plan) -> 
     assert _strip_notes(plan) == _strip_notes(jinpu)
 
 
-def test_a_bad_target_cell_names_its_row(tmp_path: Path) -> None:
+def test_a_bad_target_cell_names_its_row_and_the_table_is_still_read(tmp_path: Path) -> None:
     path = tmp_path / "bad.csv"
     path.write_text(",".join(HEADER) + "\n经济,1,地区生产总值,亿元,100,12abc,5,预期性\n", encoding="utf-8")
-    with pytest.raises(ValueError, match="第 1 行（地区生产总值）"):
-        extract_plan(path)
+    plan = extract_plan(path)
+    (warning,) = plan.warnings
+    assert warning.place == "主要指标表第1行（地区生产总值）“2025年”列" and warning.text == "12abc"
+    assert "目标值无法识别" in warning.reason
+    (ind,) = plan.indicators
+    assert (ind.target.raw, ind.target.value, ind.baseline_value, ind.growth.value) == ("12abc", None, 100, 5)

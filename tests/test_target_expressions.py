@@ -37,6 +37,12 @@ CASES = [
     ("高于GDP增长", None, None, "gt", False, (), "GDP增长", False),
     ("与经济增长基本同步", None, None, "approx", False, (), "经济增长", False),
     ("保持在合理区间", None, None, None, False, (), None, True),
+    ("〔13.5〕", 13.5, None, "eq", True, (), None, False),
+    ("（6）", 6, None, "eq", True, (), None, False),
+    ("60.6*", 60.6, None, "eq", False, ("*",), None, False),
+    ("〔17.7〕②", 17.7, None, "eq", True, ("②",), None, False),
+    ("与GDP增长基本同步", None, None, "approx", False, (), "GDP增长", False),
+    ("保持在合理区间、各年度视情提出", None, None, None, False, (), None, True),
 ]
 
 
@@ -54,6 +60,20 @@ def test_it_refuses_figures_in_no_known_form(written: str) -> None:
         parse_target(written)
 
 
+def test_a_compound_cell_keeps_the_hard_target_and_the_aspiration_apart() -> None:
+    t = parse_target("＞7、力争投入强度高于“十三五”时期实际")
+    assert (t.comparator, t.value, t.aspiration) == ("gt", 7, "力争投入强度高于“十三五”时期实际")
+    assert t.raw == "＞7、力争投入强度高于“十三五”时期实际" and parse_target(t.canonical()).meaning() == t.meaning()
+    with pytest.raises(TargetExpressionError):  # a thousands separator is no compound: never 3 and words "500"
+        parse_target("3,500")
+
+
+def test_a_bracketed_word_is_no_total_and_a_message_names_its_column() -> None:
+    assert parse_target("（人）").cumulative is False
+    with pytest.raises(TargetExpressionError, match="^基期值无法识别：'60.6？'$"):
+        parse_target("60.6？", "基期值")
+
+
 def test_it_keeps_a_percent_sign_as_the_unit() -> None:
     assert parse_target("6.5%以上").unit == "%"
 
@@ -68,7 +88,7 @@ def test_it_never_crashes_on_any_string(text: str) -> None:
 
 _numbers = st.decimals(min_value=-1e6, max_value=1e6, places=3, allow_nan=False, allow_infinity=False)
 _forms = st.sampled_from(["{a}", "{a}以上", "≥{a}", "＜{a}", "{a}以内", "{a}左右", "[{a}]", "{a}—{b}", "{a}%以上",
-                          "不低于{a}", "约{a}", "[{a}]②", "{a}①"])
+                          "不低于{a}", "约{a}", "[{a}]②", "{a}①", "〔{a}〕", "（{a}）", "{a}*", "＞{a}、力争更高"])
 
 
 @given(_forms, _numbers, _numbers)

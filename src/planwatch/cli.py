@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 import tempfile
@@ -51,14 +50,16 @@ def _max_bytes(args: argparse.Namespace) -> int:
 
 def cmd_extract(args: argparse.Namespace) -> int:
     from .core.extract import extract_plan
-    from .core.serialize import plan_dict, plan_text
+    from .core.serialize import dumps, plan_dict, plan_text
 
     plan = extract_plan(args.path, _max_bytes(args))
     if args.format == "json":
-        text = json.dumps(plan_dict(plan), ensure_ascii=False, indent=2) + "\n"
+        text = dumps(plan_dict(plan), indent=2) + "\n"
     else:
         text = plan_text(plan)
     _write(text, args.output)
+    for warning in plan.warnings:  # read on, kept as written: the plan is extracted, exit 0
+        print(f"planwatch: 警告：{warning.message()}", file=sys.stderr)
     return EXIT_OK
 
 
@@ -66,6 +67,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     from .core.consistency import check_plan
     from .core.extract import extract_plan, stated_counts
     from .core.readers import read_document
+    from .core.serialize import dumps
 
     plan = extract_plan(args.path, _max_bytes(args))
     expected = None
@@ -77,12 +79,16 @@ def cmd_check(args: argparse.Namespace) -> int:
             raise PlanwatchError(f"{args.expect}: 没有找到关于章、节、专栏或指标数量的表述")
     findings = check_plan(plan, expected, Path(args.expect).name if args.expect else "说明文件")
     if args.format == "json":
-        text = json.dumps([{"code": f.code, "message": f.message, "location": f.location, "details": f.details}
-                           for f in findings], ensure_ascii=False, indent=2) + "\n"
-    elif findings:
-        text = f"发现 {len(findings)} 处不一致：\n" + "".join(f"- {f.message}  [{f.location}]\n" for f in findings)
+        text = dumps([{"code": f.code, "message": f.message, "location": f.location, "details": f.details}
+                      for f in findings], indent=2) + "\n"
     else:
-        text = "未发现不一致。\n"
+        problems = [f for f in findings if f.code != "unreadable"]
+        unread = [f for f in findings if f.code == "unreadable"]
+        text = (f"发现 {len(problems)} 处不一致：\n" + "".join(f"- {f.message}  [{f.location}]\n" for f in problems)
+                if problems else "未发现不一致。\n")
+        if unread:
+            text += (f"读入警告 {len(unread)} 处（原文已保留，未作为数值使用）：\n"
+                     + "".join(f"- {f.message}  [{f.location}]\n" for f in unread))
     _write(text, args.output)
     return EXIT_FINDINGS if findings else EXIT_OK
 
@@ -119,6 +125,7 @@ def cmd_decompose(args: argparse.Namespace) -> int:
 def cmd_evaluate(args: argparse.Namespace) -> int:
     from .core.evaluation import Settings, evaluate
     from .core.observations import read_observations
+    from .core.serialize import dumps
 
     plan, specs = _load_specs(args)
     base, end = plan.plan_years  # type: ignore[attr-defined]
@@ -130,7 +137,7 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     settings = Settings(ahead=args.ahead, on_track=args.on_track, approx_tolerance=args.approx_tolerance)
     results = evaluate(specs, table, args.as_of, settings, [args.region] if args.region else None)  # type: ignore[arg-type]
     if args.format == "json":
-        text = json.dumps([e.as_dict() for e in results], ensure_ascii=False, indent=2) + "\n"
+        text = dumps([e.as_dict() for e in results], indent=2) + "\n"
     else:
         from .exports import evaluation_table
 
@@ -161,9 +168,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _django(demo: bool) -> None:
-    if demo:
-        os.environ.setdefault("PLANWATCH_DEBUG", "1")
+def _django() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "planwatch.web.settings")
     try:
         import django
@@ -179,9 +184,15 @@ def _django(demo: bool) -> None:
 def cmd_serve(args: argparse.Namespace) -> int:
     if args.no_simulated:
         os.environ["PLANWATCH_SHOW_SIMULATED"] = "0"
-    _django(args.demo)
+    if args.dev:
+        os.environ["PLANWATCH_DEBUG"] = "1"
+    # This server speaks plain HTTP itself; secure-only cookies would make logging in impossible. Behind a
+    # proxy that terminates HTTPS (PLANWATCH_BEHIND_PROXY=1) the production defaults stay on.
+    os.environ.setdefault("PLANWATCH_HTTPS", "1" if os.environ.get("PLANWATCH_BEHIND_PROXY") else "0")
+    _django()
     from django.conf import settings
     from django.core.management import call_command
+    from django.db import connections
 
     if settings.STATIC_ROOT:
         Path(settings.STATIC_ROOT).mkdir(parents=True, exist_ok=True)
@@ -194,13 +205,22 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
             plan = load_demo(simulated=not args.no_simulated)
             print(f"已导入演示数据：{plan.title}")
-    print(f"Planwatch 已启动：http://127.0.0.1:{args.port}/  （按 Ctrl+C 停止）", flush=True)
-    call_command("runserver", f"127.0.0.1:{args.port}", use_reloader=False, verbosity=0)
+    address = f"{args.host}:{args.port}"
+    if args.dev:
+        print(f"Planwatch 开发模式（DEBUG，仅供开发调试）：http://{address}/", flush=True)
+        call_command("runserver", address, use_reloader=False, verbosity=0)
+        return EXIT_OK
+    connections.close_all()  # the workers are forked from this process: none may inherit its connection
+    from .web.server import serve
+
+    workers = args.workers or len(os.sched_getaffinity(0))
+    print(f"Planwatch 已启动：http://{address}/  （{workers} 个工作进程；按 Ctrl+C 停止）", flush=True)
+    serve(address, workers)
     return EXIT_OK
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    _django(False)
+    _django()
     from .web.backup import backup
 
     value = backup(Path(args.output))
@@ -209,7 +229,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    _django(False)
+    _django()
     from .web.backup import restore
 
     if not Path(args.input).is_file():
@@ -220,7 +240,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def cmd_manage(args: argparse.Namespace) -> int:
-    _django(False)
+    _django()
     from django.core.management import execute_from_command_line
 
     execute_from_command_line(["planwatch manage", *args.args])
@@ -283,7 +303,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("serve", help="启动网页平台（--demo：导入金普新区规划、公开数据、模拟数据和演示账户）")
     p.add_argument("--demo", action="store_true", help="演示模式：自动建库并导入演示数据")
     p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--host", default="127.0.0.1", help="监听地址（默认 127.0.0.1；局域网访问时设为本机地址，"
+                                                       "并在 PLANWATCH_ALLOWED_HOSTS 中列出）")
+    p.add_argument("--workers", type=int, help="工作进程数（默认等于 CPU 核数）")
     p.add_argument("--no-simulated", action="store_true", help="不生成、不显示模拟数据")
+    p.add_argument("--dev", action="store_true", help="开发模式：Django 开发服务器，DEBUG 打开（不要用于生产）")
     p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("backup", help="备份平台数据（含校验值）")

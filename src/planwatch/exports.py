@@ -1,7 +1,9 @@
 """Tabular outputs people open in Excel or read in a terminal: the 年度目标分解表 and evaluation tables.
 
-Cells that would start with = + - @ are prefixed with an apostrophe so that a spreadsheet never
-executes text from a plan or a data file as a formula.
+Every .csv/.xlsx writer of the project passes its cells through :func:`safe_cell`: text whose first character
+after any leading blanks (spaces, tabs, CR, LF, the full-width space) is = + - @ or a full-width ＝ ＋ － ＠ gets
+an apostrophe in front, so that a spreadsheet never executes text from a plan or a data file as a formula.
+Numbers written as text (``-5``, ``+3.2``) are left alone.
 """
 
 from __future__ import annotations
@@ -15,16 +17,27 @@ from pathlib import Path
 from .core.decompose import DecompositionRow
 from .core.errors import PlanwatchError
 from .core.evaluation import Evaluation, evaluation_mode
+from .core.kinds import KINDS
 from .core.targets import format_number
 
-KIND_LABELS = {"growth_rate": "年均增速", "level": "水平值", "ceiling": "上限", "floor": "下限",
-               "cumulative": "五年累计", "range": "区间", "relational": "关系", "no_target": "无量化目标"}
+FORMULA_STARTS = ("=", "+", "-", "@", "＝", "＋", "－", "＠")
+_BLANKS = " \t\r\n\u3000"
 
 
 def safe_cell(value: object) -> object:
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@") and not _is_number(value):
+    r"""The cell as written to a spreadsheet: formula-like text with an apostrophe in front, anything else as is.
+
+    >>> safe_cell("\t=1+1"), safe_cell("＝A1"), safe_cell("-5"), safe_cell("统计局")
+    ("'\t=1+1", "'＝A1", '-5', '统计局')
+    """
+    if isinstance(value, str) and value.lstrip(_BLANKS).startswith(FORMULA_STARTS) and not _is_number(value):
         return "'" + value
     return value
+
+
+def unsafe_cell(text: str) -> str:
+    """Undo :func:`safe_cell` on text read back from a file the project wrote (the assignment template)."""
+    return text[1:] if text.startswith("'") and safe_cell(text[1:]) == text else text
 
 
 def _is_number(text: str) -> bool:
@@ -40,7 +53,7 @@ def _decomposition_grid(rows: Sequence[DecompositionRow]) -> list[list[object]]:
     grid: list[list[object]] = [["序号", "指标名称", "单位", "属性", "类型", "分解方法", "基期值",
                                  *[f"{y}年" for y in years], "说明"]]
     for r in rows:
-        grid.append([r.no, r.name, r.unit, r.attribute, KIND_LABELS[r.kind], r.method, r.baseline,
+        grid.append([r.no, r.name, r.unit, r.attribute, KINDS[r.kind].label, r.method, r.baseline,
                      *[r.values.get(y) for y in years], r.note])
     return grid
 
@@ -109,7 +122,7 @@ def evaluation_table(results: Sequence[Evaluation], as_of: int, base_year: int, 
         lines.append(f"{region} {as_of}年{kind}：" + "，".join(f"{k}{v}项" for k, v in counts.items()))
         lines.append("序号  指标名称  属性  状态  目标/应达  实际（年份）  进度  所需年均  预测末年值")
         for e in items:
-            unit = "%" if e.kind in ("growth_rate", "cumulative") else e.unit
+            unit = KINDS[e.kind].result_unit or e.unit
             lines.append(f"{e.no:>3}  {e.name}  {'约束性' if e.binding else '预期性'}  {e.label}  {_n(e.expected, unit)}  "
                          f"{_n(e.actual, unit)}{f'（{e.actual_year}）' if e.actual_year else ''}  "
                          f"{_n(None if e.ratio is None else e.ratio * 100, '%')}  {_n(e.required_rate)}  "

@@ -14,7 +14,8 @@ from pathlib import Path
 
 import numpy as np
 
-from .core.kinds import IndicatorSpec
+from .core.kinds import KINDS, IndicatorSpec
+from .core.kinds.rule import Sample
 from .core.model import Indicator
 from .core.observations import ObservationTable
 
@@ -49,22 +50,12 @@ def simulate(specs: list[IndicatorSpec], regions: int, seed: int = 2021, gap_rat
     pace = rng.normal(1.0, 0.25 * spread, size=(n_i, n_r, 1))  # some regions ahead, some behind
     noise = rng.normal(0.0, 1.0, size=(n_i, n_r, n_y)) * spread
     values = np.empty((n_i, n_r, n_y))
-    for i, s in enumerate(specs):  # one vectorised expression per indicator kind
+    for i, s in enumerate(specs):  # one vectorised expression per indicator, from its kind's rule
         t = s.target if s.target is not None else 5.0
         b = s.baseline if s.baseline is not None else (t * 0.8 if t else 1.0)
         # regions differ in size; a single simulated region keeps its own plan's scale
         scale = rng.lognormal(0.0, 0.3 * spread, size=(n_r, 1)) if n_r > 1 else np.ones((1, 1))
-        if s.kind in ("growth_rate", "relational"):
-            values[i] = t * pace[i] + noise[i] * 1.5
-        elif s.kind == "cumulative":
-            yearly = (1 - (1 - t / 100) ** (1 / s.years)) * 100
-            values[i] = yearly * pace[i] + noise[i] * 0.5
-        elif s.kind == "ceiling":  # mostly inside the ceiling, now and then across it
-            values[i] = np.minimum(b, t) + noise[i] * abs(t - b + 0.5) * 0.6
-        elif s.kind == "floor":
-            values[i] = t + 0.3 + noise[i] * 0.3
-        else:
-            values[i] = (b + (t - b) * k[0] / s.years * pace[i]) * scale + noise[i] * abs(t - b) * 0.05 * scale
+        values[i] = KINDS[s.kind].simulate(Sample(t, b, s.years, k[0], pace[i], noise[i], scale))
     values[:, :, 0] = np.where(np.isnan(values[:, :, 0]), 0, values[:, :, 0])
     ind, reg, yr = np.meshgrid(np.array([s.no for s in specs]), np.arange(n_r), years, indexing="ij")
     keep = rng.random(values.shape) >= gap_rate
@@ -167,7 +158,7 @@ def lower_plan_indicators(upper: list[Indicator], specs: list[IndicatorSpec], rn
         factor = (0.9 if up else 1.1) if weak else float(rng.choice([1.0, 1.05 if up else 0.95]))
         if weak:
             weaker.add(ind.no)
-        if spec.kind == "growth_rate" and ind.growth.value is not None and not ind.target.is_numeric:
+        if ind.growth.value is not None and not ind.target.is_numeric:  # the target is the 年均增长 column
             out.append(replace(ind, growth=replace(ind.growth, raw=_scaled(ind.growth.raw, factor))))
         else:
             out.append(replace(ind, target=replace(ind.target, raw=_scaled(ind.target.raw, factor))))

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import os
+import re
 import socket
 import subprocess
 import time
 import urllib.request
 from pathlib import Path
+
+import requests
 
 
 def free_port() -> int:
@@ -34,3 +37,23 @@ def wait_until_up(url: str, proc: subprocess.Popen[bytes] | None = None, tries: 
                 raise RuntimeError(f"server exited: {output[-2000:]}") from None
             time.sleep(0.5)
     raise RuntimeError(f"server did not answer: {url}")
+
+
+def signed_in(base: str, username: str, password: str) -> requests.Session:
+    """A browser-like session signed in through the real login form (cookie, CSRF token, Referer)."""
+    session = requests.Session()
+    page = session.get(base + "/login/", timeout=60).text
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)
+    assert token is not None, page[:500]
+    response = session.post(base + "/login/", data={"username": username, "password": password,
+                                                    "csrfmiddlewaretoken": token[1]},
+                            headers={"Referer": base + "/login/"}, timeout=60)
+    assert response.url.endswith("/overview/"), (response.status_code, response.url)
+    return session
+
+
+def csrf_token(session: requests.Session, base: str, path: str) -> str:
+    """The CSRF token of the form on ``path``."""
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', session.get(base + path, timeout=60).text)
+    assert token is not None
+    return token[1]

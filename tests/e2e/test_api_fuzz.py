@@ -19,7 +19,7 @@ def test_the_api_survives_generated_requests(tmp_path: Path) -> None:
     exe = Path(sys.executable).parent
     if not (exe / "schemathesis").exists() and shutil.which("schemathesis") is None:
         pytest.skip("schemathesis is part of the test extra")
-    env = clean_env(tmp_path / "var", PLANWATCH_DEBUG="1")
+    env = clean_env(tmp_path / "var")
     subprocess.run([exe / "planwatch", "manage", "migrate", "-v0"], env=env, check=True, capture_output=True)
     subprocess.run([exe / "planwatch", "manage", "load_demo"], env=env, check=True, capture_output=True)
     token = subprocess.run([exe / "planwatch", "manage", "issue_token", "fgj_admin", "fuzz"], env=env, check=True,

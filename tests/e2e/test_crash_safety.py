@@ -22,7 +22,7 @@ ROWS = 300_000
 def test_a_killed_import_leaves_nothing_and_can_run_again(tmp_path: Path, database: str) -> None:
     from planwatch.synthetic import write_csv
 
-    env = clean_env(tmp_path / "var", PLANWATCH_DEBUG="1")
+    env = clean_env(tmp_path / "var")
     name = f"planwatch_crash_{os.getpid()}"
     if database == "postgresql":
         if not _pg_available():

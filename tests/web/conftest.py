@@ -31,6 +31,15 @@ def _media_root(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
         yield
 
 
+@pytest.fixture(autouse=True)
+def _chinese_after_each_test() -> Iterator[None]:
+    """An English request leaves English active in the thread; the next test must start in Chinese, the default."""
+    yield
+    from django.utils import translation
+
+    translation.activate("zh-hans")
+
+
 @pytest.fixture
 def demo(db: Any) -> Plan:
     plan = Plan.objects.filter(parent__isnull=True).order_by("id").first()

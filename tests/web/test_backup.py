@@ -59,7 +59,7 @@ def test_the_commands_round_trip_a_real_database(tmp_path: Path) -> None:
     import sys
 
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL"))}
-    env.update({"PLANWATCH_DATA": str(tmp_path / "var"), "PLANWATCH_DEBUG": "1"})
+    env.update({"PLANWATCH_DATA": str(tmp_path / "var")})
 
     def run(*args: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run([sys.executable, "-m", "planwatch", *args], env=env, capture_output=True, text=True,

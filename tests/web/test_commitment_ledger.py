@@ -19,11 +19,11 @@ def _commitment_of(demo: Plan, department: str = "统计局") -> Commitment:
     return led_by(demo.commitments.get(quantity="新增新型研发机构5—10家"), department)
 
 
-def test_it_lists_the_62_jinpu_commitments_with_their_lights(leader: Client, demo: Plan) -> None:
+def test_it_lists_the_60_jinpu_commitments_with_their_lights(leader: Client, demo: Plan) -> None:
     response = leader.get("/ledgers/commitments/")
     assert response.status_code == 200
     rows = response.context["rows"]
-    assert len(rows) == demo.commitments.count() == 62
+    assert len(rows) == demo.commitments.count() == 60
     assert {light for _, light in rows} <= {"green", "yellow", "red"}
     body = response.content.decode()
     assert "量化承诺台账" in body and "新增新型研发机构5—10家" in body

@@ -77,6 +77,8 @@ def _english(client: Client) -> None:
     ("admin_client", "/plans/{plan}/linkage/", "Upper-level indicator", "上位指标"),
     ("admin_client", "/ledgers/tasks/{task}/", "Supporting evidence", "佐证材料"),
     ("admin_client", "/ledgers/tasks/{task}/", "Add milestone", "新增里程碑"),
+    ("reporter", "/account/", "API tokens", "接口令牌"),
+    ("reporter", "/account/password/", "New password again", "再次输入新密码"),
 ])
 def test_the_plan_indicator_search_login_review_report_linkage_and_ledger_item_pages_speak_english(
         request: pytest.FixtureRequest, demo: Plan, persona: str, page: str, english: str, chinese: str) -> None:

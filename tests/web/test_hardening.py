@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import os
 import secrets
+import stat
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from django.core.cache import cache
@@ -32,18 +34,42 @@ def test_the_deployment_check_is_clean_in_production() -> None:
     assert "no issues" in result.stdout
 
 
-@pytest.mark.parametrize("key", ["", "short-and-guessable"])
-def test_it_refuses_to_start_without_a_real_secret(key: str) -> None:
-    result = _django("check", PLANWATCH_SECRET_KEY=key, PLANWATCH_DATA="/tmp")
+@pytest.mark.parametrize("key", ["tests-only", "short-and-guessable"])
+def test_it_refuses_to_start_with_a_short_secret(key: str, tmp_path: Path) -> None:
+    # "tests-only" in a key no longer excuses its length: the test settings use a long key of their own
+    result = _django("check", PLANWATCH_SECRET_KEY=key, PLANWATCH_DATA=str(tmp_path))
     assert result.returncode != 0
     assert "PLANWATCH_SECRET_KEY" in result.stderr
+
+
+def _setting(expression: str, data: Path, **env: str) -> str:
+    result = _django("shell", "--no-imports", "-c", f"from django.conf import settings; print({expression})",
+                     PLANWATCH_DATA=str(data), **env)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+def test_testserver_is_not_an_allowed_host_in_production(tmp_path: Path) -> None:
+    hosts = _setting("settings.ALLOWED_HOSTS", tmp_path, PLANWATCH_SECRET_KEY=secrets.token_urlsafe(60))
+    assert "testserver" not in hosts and "127.0.0.1" in hosts
+
+
+def test_without_a_secret_one_is_generated_kept_private_and_reused(tmp_path: Path) -> None:
+    first = _setting("settings.SECRET_KEY", tmp_path)
+    stored = tmp_path / "secret_key"
+    assert stored.read_text().strip() == first and len(first) >= 50
+    assert stat.S_IMODE(stored.stat().st_mode) == 0o600
+    assert _setting("settings.SECRET_KEY", tmp_path) == first  # the next start uses the same key
+    assert not [p.name for p in tmp_path.iterdir() if p.name != "secret_key"]  # no temporary file left behind
 
 
 def test_repeated_failed_logins_are_throttled(demo: Plan) -> None:
     cache.clear()
     client = Client()
-    for _ in range(5):
+    for _ in range(4):
         assert client.post("/login/", {"username": "tjj_tianbao", "password": "wrong"}).status_code == 200
+    fifth = client.post("/login/", {"username": "tjj_tianbao", "password": "wrong"})
+    assert fifth.status_code == 429 and "登录失败次数过多，请15分钟后再试" in fifth.content.decode()  # told at once
     locked = client.post("/login/", {"username": "tjj_tianbao", "password": "Jinpu-report-2025"})
     assert locked.status_code == 429 and "登录失败次数过多" in locked.content.decode()
     other = client.post("/login/", {"username": "swj_tianbao", "password": "Jinpu-report-2025"})

@@ -7,6 +7,7 @@
    增长/增长率/降低, appears in the commitment) must carry the same figure.
 3. Counts: what the plan — or an interpretation document given with ``--expect`` — says about
    itself (``10章45节26个专栏``, ``预期性指标17项``) against what was parsed.
+4. What could not be read (``Plan.warnings``: a cell kept as written) is listed first, code ``unreadable``.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ _COUNT_NAMES = {"chapters": "章", "sections": "节", "columns": "专栏", "indi
 
 @dataclass(frozen=True)
 class Finding:
-    code: Literal["growth_mismatch", "share_change_mismatch", "text_table_mismatch", "count_mismatch"]
+    code: Literal["growth_mismatch", "share_change_mismatch", "text_table_mismatch", "count_mismatch", "unreadable"]
     message: str
     location: str
     details: dict[str, Any] = field(default_factory=dict)
@@ -109,7 +110,9 @@ def check_counts(plan: Plan, stated: dict[str, int], source: str) -> list[Findin
 
 def check_plan(plan: Plan, expected_counts: dict[str, int] | None = None,
                expected_source: str = "说明文件") -> list[Finding]:
-    findings: list[Finding] = []
+    findings = [Finding("unreadable", w.message(), w.node or "plan", {"text": w.text, "place": w.place,
+                                                                       "reason": w.reason})
+                for w in plan.warnings]
     for ind in plan.indicators:
         findings.extend(check_table(ind))
     findings.extend(check_text_against_table(plan))

@@ -1,21 +1,22 @@
-"""The sentence that says how an indicator's status was reached, in Chinese (the default) or English.
+"""The sentence that says how an indicator's status was reached, rendered in Chinese (the default) or English.
 
-One branching over the indicator kinds, and one table of phrases per language: a new kind or a new language adds
-phrases, not another copy of the logic. Numbers keep the plan's units (亿元, %) in both languages.
+A sentence is built once, as phrase keys with their arguments (:class:`Sentence`), and rendered in any language on
+demand from one table of phrases per language: a new language adds a table, not another copy of the logic. Each
+kind's rule (``planwatch.core.kinds``) chooses its phrases; the cases shared by every kind (no data, no target) are
+here. Numbers keep the plan's units (亿元, %) in both languages.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Literal
-
-import numpy as np
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal, Union
 
 from .observations import EXPECTED, PARTIAL
+from .spec import IndicatorSpec
 from .targets import format_number
 
 if TYPE_CHECKING:
-    from .evaluation import Arrays
-    from .kinds import IndicatorSpec
+    from .kinds.block import Arrays
 
 Language = Literal["zh", "en"]
 _FLAG_KEYS = {EXPECTED: "flag_expected", PARTIAL: "flag_partial"}
@@ -36,7 +37,7 @@ PHRASES: dict[Language, dict[str, str]] = {
         "level": "{year}年实际{a}{note}，按年度目标路径此时应为{e}，从基期{baseline}起已完成应有进度的{ratio}",
         "level_no_path": "{year}年实际{a}{note}，目标{target}",
         "achieved_early": "，已达到{end}年目标。", "reversing": "，与目标方向相反。",
-        "level_rest": "；其余年份每年需{change}{required}", "growth": "增长", "change": "变化", "per_year": "/年",
+        "level_rest": "；其余年份每年需{change}{required}", "growth": "增长", "change": "变化", "rate_per_year": "{number}/年",
         "end": "。",
     },
     "en": {
@@ -61,58 +62,97 @@ PHRASES: dict[Language, dict[str, str]] = {
         "level_no_path": "Actual {a} in {year}{note}; target {target}",
         "achieved_early": "; the {end} target is already reached.", "reversing": "; moving away from the target.",
         "level_rest": "; the remaining years need {change} of {required} a year", "growth": "growth",
-        "change": "a change", "per_year": "/year", "end": ".",
+        "change": "a change", "rate_per_year": "{number}/year", "end": ".",
     },
 }
 
 
-def _fmt(x: float, unit: str = "") -> str:
+def fmt(x: float, unit: str = "") -> str:
     return f"{format_number(round(float(x), 2))}{unit}"
 
 
-def explain(spec: IndicatorSpec, res: Arrays, r: int, as_of: int, status: str, language: Language = "zh") -> str:
-    """One sentence saying how the status of indicator ``spec`` in region ``r`` was reached."""
-    p = PHRASES[language]
-    unit, year, first = spec.unit, int(res.actual_year[r]), spec.base_year + 1
-    a, e = _fmt(res.actual[r], spec.unit), _fmt(res.expected[r], spec.unit)
-    flag = int(res.actual_flag[r])
-    note = p["note"].format(year=year, flag=p[_FLAG_KEYS[flag]]) if flag in _FLAG_KEYS else ""
-    rest = spec.end_year - year
-    if status == "no_data":
-        return p["no_data"].format(first=first, as_of=as_of)
-    if status == "no_target":
-        trend = p["trend"].format(a=a, year=year, note=note) if year else ""
-        return p["no_target"].format(reason=spec.reason, trend=trend)
-    if spec.kind == "growth_rate":
-        text = p["growth_rate"].format(first=first, year=year, counted=int(res.extra["years_counted"][r]),
-                                       a=_fmt(res.actual[r], "%"), note=note, e=_fmt(res.expected[r], "%"),
-                                       ratio=_fmt(res.ratio[r] * 100, "%"))
-        return text + (p["growth_rate_rest"].format(rest=rest, required=_fmt(res.required[r], "%"))
-                       if rest > 0 else p["end"])
-    if spec.kind == "cumulative":
-        text = p["cumulative"].format(first=first, year=year, a=_fmt(res.actual[r], "%"), note=note,
-                                      target=_fmt(spec.target or 0, "%"), e=_fmt(res.expected[r], "%"))
-        return text + (p["cumulative_rest"].format(rest=rest, required=_fmt(res.required[r], "%"))
-                       if rest > 0 else p["end"])
-    if spec.kind in ("ceiling", "floor"):
-        word, bad = p[spec.kind], int(res.violations[r])
-        return p["bound"].format(year=year, a=a, note=note, word=word, e=e) + (
-            p["bound_broken"].format(first=first, year=year, bad=bad, word=word) if bad else p["bound_kept"])
-    if spec.kind == "relational":
-        relation = p[spec.comparator if spec.comparator in ("gt", "lt") else "eq"]
-        return p["relational"].format(year=year, a=a, note=note, reference=spec.relative_to, e=e, relation=relation)
-    if np.isnan(res.ratio[r]):
-        text = p["level_no_path"].format(year=year, a=a, note=note, target=_fmt(spec.target or 0, unit))
-    else:
-        text = p["level"].format(year=year, a=a, note=note, e=e, baseline=_fmt(res.baseline[r], unit),
-                                 ratio=_fmt(res.ratio[r] * 100, "%"))
-    if status == "achieved_early":
-        return text + p["achieved_early"].format(end=spec.end_year)
-    if status == "reversing":
-        return text + p["reversing"]
-    if not np.isnan(res.required[r]):
-        compound = spec.path == "compound"
-        rate_unit = "%" if compound and res.actual[r] > 0 else f"{unit}{p['per_year']}"
-        text += p["level_rest"].format(change=p["growth" if compound else "change"],
-                                       required=_fmt(res.required[r], rate_unit))
-    return text + p["end"]
+Argument = Union[str, "Phrase"]
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A phrase key of :data:`PHRASES` with its arguments; an argument may itself be a phrase (a word)."""
+
+    key: str
+    args: tuple[tuple[str, Argument], ...] = ()
+
+    def render(self, language: Language) -> str:
+        text = PHRASES[language][self.key]
+        if not self.args:
+            return text
+        return text.format(**{name: value.render(language) if isinstance(value, Phrase) else value
+                              for name, value in self.args})
+
+
+def phrase(key: str, **args: object) -> Phrase:
+    """``phrase("bound", year=2023, word=phrase("ceiling"))``: numbers become text once, in every language alike."""
+    return Phrase(key, tuple((name, value if isinstance(value, Phrase) else str(value)) for name, value in args.items()))
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """The explanation of one result, in no language yet: ``render("en")`` writes it."""
+
+    parts: tuple[Phrase, ...]
+
+    def render(self, language: Language = "zh") -> str:
+        return "".join(part.render(language) for part in self.parts)
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One indicator in one region, as the explanation sees it: the numbers already formatted in its unit."""
+
+    spec: IndicatorSpec
+    res: Arrays
+    r: int
+    status: str
+
+    @property
+    def year(self) -> int:
+        return int(self.res.actual_year[self.r])
+
+    @property
+    def first(self) -> int:
+        return self.spec.base_year + 1
+
+    @property
+    def rest(self) -> int:
+        return self.spec.end_year - self.year
+
+    def number(self, name: str, unit: str | None = None) -> str:
+        """Result field ``name`` (actual, expected, ratio…) of this cell, formatted with ``unit`` (the spec's)."""
+        return fmt(getattr(self.res, name)[self.r], self.spec.unit if unit is None else unit)
+
+    @property
+    def ratio(self) -> str:
+        """The progress ratio as a percentage."""
+        return fmt(self.res.ratio[self.r] * 100, "%")
+
+    @property
+    def a(self) -> str:
+        return self.number("actual")
+
+    @property
+    def e(self) -> str:
+        return self.number("expected")
+
+    @property
+    def note(self) -> Argument:
+        """（2022年为部分年度） when the latest value is an estimate or part of a year."""
+        flag = int(self.res.actual_flag[self.r])
+        return phrase("note", year=self.year, flag=phrase(_FLAG_KEYS[flag])) if flag in _FLAG_KEYS else ""
+
+
+def no_data(spec: IndicatorSpec, as_of: int) -> Sentence:
+    return Sentence((phrase("no_data", first=spec.base_year + 1, as_of=as_of),))
+
+
+def no_target(cell: Cell) -> Sentence:
+    trend = phrase("trend", a=cell.a, year=cell.year, note=cell.note) if cell.year else ""
+    return Sentence((phrase("no_target", reason=cell.spec.reason, trend=trend),))

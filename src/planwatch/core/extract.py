@@ -1,4 +1,8 @@
-"""Extraction: a plan document (or indicator table) in, a :class:`~planwatch.core.model.Plan` out."""
+"""Extraction: a plan document (or indicator table) in, a :class:`~planwatch.core.model.Plan` out.
+
+One cell or one paragraph never stops a document: what cannot be read is kept as written and recorded in
+``Plan.warnings`` (place and reason, in Chinese). Only a file that is no plan at all is an error.
+"""
 
 from __future__ import annotations
 
@@ -8,10 +12,11 @@ from dataclasses import replace
 
 from .blocks import Block, Box, Paragraph, SourceDocument, Table
 from .commitments import extract_commitments
-from .errors import NotAPlanError
+from .errors import NotAPlanError, PlanwatchError
 from .glossary import parse_glossary
-from .indicator_table import parse_indicator_table
-from .model import Indicator, Node, Plan, Source
+from .grammar import title_period
+from .indicator_table import read_indicator_table
+from .model import Indicator, Node, ParseWarning, Plan, Source, plan_years
 from .numerals import parse_chinese_number
 from .projects import extract_projects
 from .readers import DEFAULT_MAX_BYTES, read_document
@@ -47,10 +52,14 @@ def _all_text(root: Node) -> str:
 
 
 def infer_plan_years(indicators: list[Indicator], title: str | None, text: str) -> tuple[int | None, int | None]:
-    """(base year, end year): from the indicator table, else the 五年规划 number, else the commonest 到20xx年."""
-    for ind in indicators:
-        if ind.baseline_year and ind.target_year:
-            return ind.baseline_year, ind.target_year
+    """(base year, end year): from the indicator table, else the title (五年规划 number, 2024—2027年), else the
+    五年规划 number in the opening text, else the commonest 到20xx年."""
+    base, end = plan_years(indicators)
+    if base and end:
+        return base, end
+    named = title_period(title)
+    if named:
+        return named
     m = re.search(r"第([一二三四五六七八九十]+)个五年规划|“([一二三四五六七八九十]+)五”", (title or "") + text[:3000])
     if m:
         n = parse_chinese_number(m.group(1) or m.group(2))
@@ -94,17 +103,26 @@ def plan_from_document(doc: SourceDocument, path: str) -> Plan:
     root = outline.root
     indicators: list[Indicator] = []
     conventions: list[str] = []
+    warnings: list[ParseWarning] = []
     for parent in root.walk():
         for i, child in enumerate(parent.children):
             if child.kind != "table":
                 continue
             after = parent.children[i + 1] if i + 1 < len(parent.children) else None
             note = " ".join(after.paragraphs) if after is not None and after.kind == "note" else ""
-            rows, conv = parse_indicator_table(child, note)
-            indicators.extend(rows)
-            conventions.extend(c for c in conv if c not in conventions)
+            try:
+                reading = read_indicator_table(child, note)
+            except PlanwatchError as exc:  # a table that cannot be read at all: keep its grid, read on
+                warnings.append(ParseWarning(f"表{child.label}" if child.label and child.title else "主要指标表",
+                                             f"{exc}，已保留原表", "", child.id))
+                continue
+            indicators.extend(reading.indicators)
+            conventions.extend(c for c in reading.conventions if c not in conventions)
+            warnings.extend(reading.warnings)
     chapters = [n for n in root.walk() if n.kind in ("chapter", "part")]
-    if not chapters and not indicators:
+    # a plan outlined by 一、/（一） only (no 篇/章/节) counts when it names itself a 规划/纲要/计划
+    numbered = outline.title is not None and sum(1 for n in root.walk() if n.kind in ("subsection", "clause")) >= 2
+    if not chapters and not numbered and not indicators:
         raise NotAPlanError(f"{os.path.basename(path)}: 未找到规划纲要的章节结构（第一章…）或主要指标表，不像一份规划文本")
     text = _all_text(root)
     base_year, end_year = infer_plan_years(indicators, outline.title, text)
@@ -112,7 +130,7 @@ def plan_from_document(doc: SourceDocument, path: str) -> Plan:
         title=outline.title, source=Source(path, doc.format, doc.encoding,
                                            "traditional" if traditional else "simplified"),
         root=root, indicators=tuple(indicators), table_conventions=tuple(conventions),
-        stated_counts=stated_counts(text))
+        stated_counts=stated_counts(text), warnings=tuple(warnings), period=(base_year, end_year))
     return replace(
         plan,
         tasks=tuple(extract_tasks(root)),

@@ -41,6 +41,8 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from .statuses import STATUSES
+
 LIGHT_LABELS = {"green": "绿", "yellow": "黄", "red": "红"}
 
 
@@ -77,8 +79,7 @@ def light(progress: float, deadline: dt.date, today: dt.date, start: dt.date, ye
 
 
 # 考核: points per indicator status, per ledger light; deduction per overdue unanswered 督办单
-INDICATOR_POINTS = {"achieved_early": 1.0, "ahead": 1.0, "on_track": 1.0, "met": 1.0, "behind": 0.5,
-                    "reversing": 0.0, "not_met": 0.0, "no_data": 0.0}
+INDICATOR_POINTS = {code: status.points for code, status in STATUSES.items() if status.points is not None}
 LIGHT_POINTS = {"green": 1.0, "yellow": 0.6, "red": 0.0}
 WEIGHTS = {"indicators": 0.6, "ledger": 0.4}
 OVERDUE_NOTICE_DEDUCTION = 2.0

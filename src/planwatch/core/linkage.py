@@ -2,8 +2,8 @@
 
 A district's 单位GDP能耗降低 implements the city's; the district must not promise less. Two targets are
 compared only when they mean the same thing at both levels:
-- the same family of target: an average growth rate (growth_rate), a five-year cumulative figure
-  (cumulative), or an end-year level (level, ceiling, floor, range);
+- the same family of target (each kind's ``target_family``): an average growth rate (growth_rate), a
+  five-year cumulative figure (cumulative), or an end-year level (level, ceiling, floor, range);
 - units convertible into each other (万人 and 人, 亿元 and 万元; never % and 亿元);
 - not a total: an end-year amount that sums over regions (GDP in 亿元, 人口 in 万人) is naturally smaller
   in a district than in its city, so comparing it says nothing — shares, per-capita levels, rates and
@@ -28,15 +28,13 @@ from dataclasses import dataclass
 from typing import Literal
 
 from .errors import UnitMismatchError
-from .kinds import IndicatorSpec
+from .kinds import KINDS, IndicatorSpec
 from .rollup import Aggregation, default_aggregation
 from .units import convert
 
 AlignmentStatus = Literal["weaker", "not_weaker", "not_comparable"]
 ALIGNMENT_LABELS: dict[AlignmentStatus, str] = {"weaker": "弱于上位目标", "not_weaker": "不弱于上位目标",
                                                 "not_comparable": "不可比"}
-_FAMILY = {"growth_rate": "年均增速", "cumulative": "五年累计", "level": "期末水平", "ceiling": "期末水平",
-           "floor": "期末水平", "range": "期末水平"}
 _TOLERANCE = 1e-9
 
 
@@ -70,7 +68,7 @@ def compare_targets(upper: IndicatorSpec, lower: IndicatorSpec,
     """Whether ``lower`` (the lower-level plan's indicator) is weaker than the ``upper`` one it implements.
 
     ``aggregation`` is the indicator's declared roll-up (求和/加权/不汇总); by default inferred from the unit."""
-    family_u, family_l = _FAMILY.get(upper.kind), _FAMILY.get(lower.kind)
+    family_u, family_l = KINDS[upper.kind].target_family, KINDS[lower.kind].target_family
     if upper.target is None or lower.target is None or family_u is None or family_l is None:
         missing = "上位指标" if upper.target is None or family_u is None else "本级指标"
         return Alignment("not_comparable", f"{missing}没有可比较的量化目标")

@@ -6,13 +6,14 @@ Terms follow the plan itself: 章 chapter, 节 section, 专栏 column (a boxed f
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
 from .targets import Comparator, TargetExpr
 
-NodeKind = Literal["root", "preface", "part", "chapter", "section", "subsection", "clause",
+NodeKind = Literal["root", "preface", "part", "chapter", "section", "subsection", "clause", "item",
                    "column", "table", "figure", "note", "appendix"]
 Attribute = Literal["expected", "binding"]
 ATTRIBUTES: dict[str, Attribute] = {"预期性": "expected", "约束性": "binding"}
@@ -42,7 +43,14 @@ class Node:
 
 @dataclass(frozen=True)
 class Indicator:
-    """One row of the main-indicator table (表1-1)."""
+    """One row of the main-indicator table (表1-1).
+
+    ``no`` is the indicator's key, an integer sequence: the printed 序号 when every row has its own, else the row's
+    position in the table. ``label`` is the number as printed, shown to people: ``"10"``, or ``"10.1"`` and ``"10.2"``
+    for the measured sub-rows of a merged item (15th FYP 10. 每千人口拥有医护人员数：执业医师数 / 注册护士数), which
+    then have ``no`` 10 and 11 (and printed 11 has ``no`` 12). ``baseline_year`` is this row's own: ``60.6*`` under
+    ``带*的为2019年数据`` is a 2019 value in a 2020 column.
+    """
 
     no: int
     category: str
@@ -55,7 +63,31 @@ class Indicator:
     target: TargetExpr
     growth: TargetExpr  # 年均增长 column: a rate, or a five-year cumulative change in [ ]
     attribute: Attribute | None
-    notes: tuple[str, ...] = ()  # footnote texts resolved from ①…⑥ markers
+    notes: tuple[str, ...] = ()  # footnote texts resolved from ①…⑥ and * markers, or naming the indicator
+    label: str = ""  # the 序号 as printed ("10.1"); empty means str(no)
+    baseline_cumulative: bool = False  # the base-year cell is a five-year total (〔17.7〕: the last plan's result)
+
+    @property
+    def display_no(self) -> str:
+        return self.label or str(self.no)
+
+    @property
+    def item(self) -> str:
+        """The printed item this row belongs to: ``"10"`` for 10.1 and 10.2 (what a plan counts, 指标共20项)."""
+        return self.display_no.split(".")[0]
+
+
+@dataclass(frozen=True)
+class ParseWarning:
+    """A cell or paragraph that could not be read: kept as written, the rest of the plan read on."""
+
+    place: str  # where, for a person: 主要指标表第3行（常住人口城镇化率）“2020年”列
+    reason: str  # why, in Chinese: 基期值无法识别：'60.6?'
+    text: str = ""  # the cell or paragraph as written
+    node: str = ""  # id of the node it stands in, e.g. ch3/s2/tab1
+
+    def message(self) -> str:
+        return f"{self.place}：{self.reason}"
 
 
 @dataclass(frozen=True)
@@ -85,6 +117,7 @@ class Project:
     column_title: str
     sector: str  # the lead words of its 专栏 item, e.g. 石油化工产业
     node: str
+    description: str = ""  # what it builds, when the 专栏 says so: 名称→内容, or a table's 建设内容 column
 
 
 @dataclass(frozen=True)
@@ -128,19 +161,24 @@ class Plan:
     tasks: tuple[Task, ...] = ()
     glossary: tuple[GlossaryEntry, ...] = ()
     stated_counts: dict[str, int] = field(default_factory=dict)  # counts the text states about itself
+    warnings: tuple[ParseWarning, ...] = ()  # cells and paragraphs kept as written because they could not be read
+    period: tuple[int | None, int | None] = (None, None)  # (base, end) from the title or text: 第十五个五年 → (2025, 2030)
 
     def nodes(self, kind: NodeKind) -> list[Node]:
         return [n for n in self.root.walk() if n.kind == kind]
 
     @property
     def plan_years(self) -> tuple[int | None, int | None]:
-        """(base year, target year) of the indicator table, e.g. (2020, 2025)."""
-        for ind in self.indicators:
-            if ind.baseline_year and ind.target_year:
-                return ind.baseline_year, ind.target_year
-        return None, None
+        """(base year, target year) of the indicator table, e.g. (2020, 2025): the commonest pair, so that a row
+        with a 2019 value (``60.6*``) does not move the plan's base year. Without a table that names its years,
+        the period the title or text names (``period``)."""
+        base, end = plan_years(self.indicators)
+        return (base, end) if base and end else self.period
 
     def counts(self) -> dict[str, int]:
+        """``indicators``, ``expected`` and ``binding`` count printed items, as a plan counts them (sub-rows 10.1 and
+        10.2 are one item); ``indicator_rows`` counts the rows, each an Indicator."""
+        items = {i.item: i.attribute for i in reversed(self.indicators)}  # an item's first row decides
         return {
             "parts": len(self.nodes("part")),
             "chapters": len(self.nodes("chapter")),
@@ -148,11 +186,20 @@ class Plan:
             "columns": len(self.nodes("column")),
             "tables": len(self.nodes("table")),
             "figures": len(self.nodes("figure")),
-            "indicators": len(self.indicators),
-            "expected": sum(1 for i in self.indicators if i.attribute == "expected"),
-            "binding": sum(1 for i in self.indicators if i.attribute == "binding"),
+            "indicators": len(items),
+            "indicator_rows": len(self.indicators),
+            "expected": sum(1 for a in items.values() if a == "expected"),
+            "binding": sum(1 for a in items.values() if a == "binding"),
             "commitments": len(self.commitments),
             "projects": len(self.projects),
             "tasks": len(self.tasks),
             "glossary": len(self.glossary),
         }
+
+
+def plan_years(indicators: tuple[Indicator, ...] | list[Indicator]) -> tuple[int | None, int | None]:
+    """The commonest (baseline year, target year) pair among the indicators, the first such row on a tie."""
+    pairs = Counter((i.baseline_year, i.target_year) for i in indicators if i.baseline_year and i.target_year)
+    if not pairs:
+        return None, None
+    return pairs.most_common(1)[0][0]

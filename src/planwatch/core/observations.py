@@ -86,7 +86,7 @@ class ObservationTable:
 def _lookup(indicators: Sequence[Indicator]) -> dict[str, Indicator]:
     table: dict[str, Indicator] = {}
     for ind in indicators:
-        table[str(ind.no)] = ind
+        table[ind.display_no] = ind  # the number as printed: "11", "10.1" (equal to str(no) unless there are sub-rows)
         table[ind.name] = ind
     return table
 
@@ -152,10 +152,11 @@ def _build(rows: Iterable[Sequence[str]], header: Sequence[str], indicators: Seq
         raw_value = number_text(get(c_value).replace(",", ""))
         try:
             value = float(raw_value)
-            if not math.isfinite(value):
-                raise ValueError
         except ValueError:
             problems.setdefault("数值不是数字" if raw_value else "数值为空（未报送请不要写0，直接不列该行）", []).append(line)
+            continue
+        if not math.isfinite(value):  # float() reads nan, inf, -Infinity and turns 1e309 into inf
+            problems.setdefault("数值不是有限数字（nan、inf 或超出范围）", []).append(line)
             continue
         unit = get(c_unit)
         if unit and unit != units[ind.no]:

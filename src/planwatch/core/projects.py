@@ -1,15 +1,26 @@
 """Named major projects in the 专栏: ``推进申联环保项目、百傲化学异噻唑啉酮系列产品项目…等建设``.
 
-Each 专栏 item opens with its sector (``石油化工产业。``). Inside it, a list introduced by a
-building verb (推进 / 实施 / 建设 / 新建 …), whose members are separated by 、 and which ends at
-等 or at the clause end, names projects; a member counts when it ends in a project word (项目,
-工程, 中心, 基地, 园 …), so that lists of policies or places are not taken for projects.
+A 专栏 lists its projects in one of three ways:
+
+- **lists in prose** (Jinpu): each item opens with its sector (``石油化工产业。``). Inside it, a list introduced
+  by a building verb (推进 / 实施 / 建设 / 新建 …), whose members are separated by 、 and which ends at 等 or at
+  the clause end, names projects; a member counts when it ends in a project word (项目, 工程, 中心, 基地, 园 …),
+  so that lists of policies or places are not taken for projects.
+- **``名称→内容`` items** (the national 11th plan): each item is one project, its name before the arrow and
+  what it builds after it (``沃土工程→对增产潜力大的中低产田加大耕地质量建设力度…``). Only in a 专栏 whose title
+  says it holds works (工程, 专项, 项目, 设施, 计划, 行动): the same layout also lists regions (专栏8 限制开发区域)
+  and fields of investment (专栏18 重点领域), which are not projects.
+- **a table** (a Word table pasted as TAB text, or a real table): the 专栏 heading is the table's first row or
+  the line before it. The column headed 项目名称 / 名称 / 项目 / 工程 names the projects, one a row; 建设内容 /
+  主要内容 is what each builds, and 类别 / 领域 / 行业 (a merged cell arrives once, then empty) its sector. A table
+  without such a header (or whose 专栏 title is not about works, such as the main-indicator table) holds none.
 """
 
 from __future__ import annotations
 
 import re
 
+from . import grammar as g
 from .model import Node, Project
 from .tasks import lead_sentence
 
@@ -18,6 +29,11 @@ PROJECT_END = re.compile(r"(项目|工程|中心|基地|园区|产业园|园|平
                          r"综合体|广场|街|城|二期|一期|三期)(（[^）]*）)?$")
 # 城市快速路方面，推进… / 冷链物流，推进…: a sub-sector named before the list's verb
 _SUB_SECTOR = re.compile(r"^(?!推进|实施|建设|新建|加快|重点|启动)([^，；、]{2,10}?)(?:方面)?，(?=重点|加快|推进|实施|建设|新建|启动)")
+WORKS_TITLE = re.compile(r"工程|专项|项目|设施|计划|行动")
+_ARROW_ITEM = re.compile(r"^([^→。，；]{2,40})→(.+)$")
+_NAME_HEADER = re.compile(r"^(?:项目名称|工程名称|名称|重大项目|重点项目|重大工程|重点工程|项目|工程)$")
+_CONTENT_HEADER = re.compile(r"建设内容|主要内容|内容|规模")
+_SECTOR_HEADER = re.compile(r"^(?:类别|领域|行业|类型|产业|板块)$")
 
 
 def _members(clause: str) -> list[str]:
@@ -37,17 +53,72 @@ def _members(clause: str) -> list[str]:
     return names
 
 
+def _from_prose(column: Node) -> list[Project]:
+    projects: list[Project] = []
+    works = bool(WORKS_TITLE.search(column.title))
+    for paragraph in column.paragraphs:
+        arrow = _ARROW_ITEM.match(paragraph)
+        if arrow:
+            if works:
+                projects.append(Project(name=arrow.group(1).strip(), column=column.label, column_title=column.title,
+                                        sector="", node=column.id, description=arrow.group(2).strip()))
+            continue
+        parts = lead_sentence(paragraph)
+        sector, body = parts if parts else ("", paragraph)
+        for clause in re.split(r"[；。]", body):
+            sub = _SUB_SECTOR.match(clause)
+            sub_sector = sub.group(1) if sub else ""
+            for name in _members(clause):
+                projects.append(Project(name=name, column=column.label, column_title=column.title,
+                                        sector="／".join(s for s in (sector, sub_sector) if s), node=column.id))
+    return projects
+
+
+def _from_table(rows: tuple[tuple[str, ...], ...], label: str, title: str, node_id: str) -> list[Project]:
+    """One project per row under a 项目名称 header; the rows above the header are the 专栏 caption."""
+    if not WORKS_TITLE.search(title):
+        return []
+    cells = [[re.sub(r"\s+", "", c) for c in row] for row in rows]
+    header_at = next((i for i, row in enumerate(cells) if any(_NAME_HEADER.match(c) for c in row)), None)
+    if header_at is None:
+        return []
+    header = cells[header_at]
+    name = next(i for i, c in enumerate(header) if _NAME_HEADER.match(c))
+    content = next((i for i, c in enumerate(header) if i != name and _CONTENT_HEADER.search(c)), None)
+    sector_at = next((i for i, c in enumerate(header) if i != name and _SECTOR_HEADER.match(c)), None)
+    projects: list[Project] = []
+    sector = ""
+    for row, raw in zip(cells[header_at + 1:], rows[header_at + 1:], strict=True):
+        if sector_at is not None and sector_at < len(row) and row[sector_at]:
+            sector = row[sector_at]  # a merged 类别 cell arrives once, then empty
+        project = row[name] if name < len(row) else ""
+        if len(project) < 2 or re.fullmatch(r"[\d.、（）()]+|合计|小计|—+", project):
+            continue
+        description = raw[content].strip() if content is not None and content < len(raw) else ""
+        projects.append(Project(name=project, column=label, column_title=title, sector=sector, node=node_id,
+                                description=description))
+    return projects
+
+
+def _caption(rows: tuple[tuple[str, ...], ...]) -> re.Match[str] | None:
+    """The 专栏 heading written as the first row of a table (one non-empty cell)."""
+    if not rows:
+        return None
+    filled = [c.strip() for c in rows[0] if c.strip()]
+    return g.COLUMN.match(filled[0]) if len(set(filled)) == 1 else None
+
+
 def extract_projects(root: Node) -> list[Project]:
     projects: list[Project] = []
-    for column in (n for n in root.walk() if n.kind == "column"):
-        for paragraph in column.paragraphs:
-            parts = lead_sentence(paragraph)
-            sector, body = parts if parts else ("", paragraph)
-            for clause in re.split(r"[；。]", body):
-                sub = _SUB_SECTOR.match(clause)
-                sub_sector = sub.group(1) if sub else ""
-                for name in _members(clause):
-                    projects.append(Project(name=name, column=column.label, column_title=column.title,
-                                            sector="／".join(s for s in (sector, sub_sector) if s),
-                                            node=column.id))
+    for parent in root.walk():
+        for i, child in enumerate(parent.children):
+            if child.kind == "column":
+                projects.extend(_from_prose(child))
+                after = parent.children[i + 1] if i + 1 < len(parent.children) else None
+                if not child.paragraphs and after is not None and after.kind == "table" and not after.title:
+                    # 专栏3-1 重大项目 on its own line, then the table: the table is the 专栏's body
+                    projects.extend(_from_table(after.rows, child.label, child.title, child.id))
+            elif child.kind == "table" and (caption := _caption(child.rows)):
+                projects.extend(_from_table(child.rows, g.normalise_label(caption.group(1)), caption.group(2).strip(),
+                                            child.id))
     return projects

@@ -22,7 +22,7 @@ import numpy as np
 import numpy.typing as npt
 
 from .evaluation import Cube
-from .kinds import IndicatorSpec
+from .kinds import KINDS, IndicatorSpec
 from .units import dimension
 
 Aggregation = Literal["sum", "weighted_mean", "none"]
@@ -30,8 +30,9 @@ _ADDITIVE = {"人民币金额", "美元金额", "人数", "人次", "家", "个"
 
 
 def default_aggregation(spec: IndicatorSpec) -> Aggregation:
-    """Rates of change do not aggregate; additive amounts sum; shares and per-capita levels are weighted."""
-    if spec.kind in ("growth_rate", "cumulative", "relational"):
+    """Rates of change do not aggregate (their kind says so); additive amounts sum; shares and per-capita levels
+    are weighted."""
+    if not KINDS[spec.kind].aggregates:
         return "none"
     if dimension(spec.unit) in _ADDITIVE and not spec.name.startswith(("每", "人均")):
         return "sum"

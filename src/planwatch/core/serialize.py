@@ -1,7 +1,10 @@
-"""Plan → JSON-ready dict (documented in docs/plan-format.md) and a plain-text summary."""
+"""Plan → JSON-ready dict (documented in docs/plan-format.md) and a plain-text summary; :func:`dumps`, the strict
+JSON every output of the project is written with."""
 
 from __future__ import annotations
 
+import json
+import math
 from typing import Any
 
 from .model import Indicator, Node, Plan
@@ -9,6 +12,34 @@ from .targets import TargetExpr
 from .tasks import lead_sentence
 
 SCHEMA_VERSION = "1.0"
+
+
+def finite(value: Any) -> Any:
+    """``value`` with every NaN or ±infinity (in dicts, lists and tuples) replaced by None: missing, as JSON says it.
+
+    >>> finite({"a": [1.5, float("inf")], "b": float("nan")})
+    {'a': [1.5, None], 'b': None}
+    """
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, dict):
+        return {k: finite(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [finite(v) for v in value]
+    return value
+
+
+def dumps(value: Any, **options: Any) -> str:
+    """Strict JSON (``allow_nan=False``: no NaN or Infinity, which strict parsers refuse), non-finite numbers
+    written as null, Chinese as it is.
+
+    >>> dumps([1.5, float("-inf")])
+    '[1.5, null]'
+    """
+    try:  # the usual case, at full speed: nothing to replace
+        return json.dumps(value, ensure_ascii=False, allow_nan=False, **options)
+    except ValueError:
+        return json.dumps(finite(value), ensure_ascii=False, allow_nan=False, **options)
 _LABELS = {"expected": "预期性", "binding": "约束性"}
 
 
@@ -21,15 +52,32 @@ def _target(expr: TargetExpr, year: int | None = None) -> dict[str, Any]:
         out["relative_to"] = expr.relative_to
     if expr.qualitative:
         out["qualitative"] = True
+    if expr.aspiration:
+        out["aspiration"] = expr.aspiration
+    return out
+
+
+def _growth(expr: TargetExpr) -> dict[str, Any]:
+    out: dict[str, Any] = {"raw": expr.raw, "value": expr.value, "cumulative": expr.cumulative}
+    if expr.comparator not in (None, "eq"):  # ＞7 in the 年均/累计 column
+        out["comparator"] = expr.comparator
+        if expr.value_max is not None:
+            out["value_max"] = expr.value_max
+    for key in ("relative_to", "aspiration"):
+        if getattr(expr, key):
+            out[key] = getattr(expr, key)
+    if expr.qualitative:
+        out["qualitative"] = True
     return out
 
 
 def indicator_dict(ind: Indicator) -> dict[str, Any]:
-    growth = {"raw": ind.growth.raw, "value": ind.growth.value, "cumulative": ind.growth.cumulative}
+    baseline: dict[str, Any] = {"year": ind.baseline_year, "value": ind.baseline_value, "raw": ind.baseline_raw}
+    if ind.baseline_cumulative:
+        baseline["cumulative"] = True
     return {
-        "no": ind.no, "category": ind.category, "name": ind.name, "unit": ind.unit,
-        "baseline": {"year": ind.baseline_year, "value": ind.baseline_value, "raw": ind.baseline_raw},
-        "target": _target(ind.target, ind.target_year), "growth": growth,
+        "no": ind.no, "label": ind.display_no, "category": ind.category, "name": ind.name, "unit": ind.unit,
+        "baseline": baseline, "target": _target(ind.target, ind.target_year), "growth": _growth(ind.growth),
         "attribute": ind.attribute, "attribute_label": _LABELS.get(ind.attribute or ""),
         "notes": list(ind.notes),
     }
@@ -73,6 +121,7 @@ def plan_dict(plan: Plan) -> dict[str, Any]:
         "glossary": [{"term": g.term, "definition": g.definition, "kind": g.kind, "indicators": list(g.indicators)}
                      for g in plan.glossary],
         "structure": [node_dict(n) for n in plan.root.children],
+        "warnings": [{"place": w.place, "reason": w.reason, "text": w.text, "node": w.node} for w in plan.warnings],
     }
 
 
@@ -84,7 +133,8 @@ def plan_text(plan: Plan) -> str:
              + (f"，{plan.source.encoding}" if plan.source.encoding else "") + "）",
              f"结构：{c['chapters']}章 {c['sections']}节 {c['columns']}个专栏"
              + (f"（{c['parts']}篇）" if c["parts"] else "") + f"，表{c['tables']}个，图{c['figures']}个",
-             f"主要指标：{c['indicators']}项（预期性{c['expected']}项、约束性{c['binding']}项）",
+             f"主要指标：{c['indicators']}项（预期性{c['expected']}项、约束性{c['binding']}项）"
+             + (f"，{c['indicator_rows']}行" if c["indicator_rows"] != c["indicators"] else ""),
              f"量化承诺：{c['commitments']}项；重大项目：{c['projects']}个；任务：{c['tasks']}项；名词解释：{c['glossary']}条",
              "", "目录："]
     for node in plan.root.walk():
@@ -97,6 +147,6 @@ def plan_text(plan: Plan) -> str:
         lines += ["", "主要指标表：", "序号  类别  指标名称  单位  基期值  目标值  年均增长  属性"]
         for i in plan.indicators:
             base = "—" if i.baseline_value is None else i.baseline_raw
-            lines.append(f"{i.no:>3}  {i.category}  {i.name}  {i.unit}  {base}  {i.target.raw or '—'}  "
+            lines.append(f"{i.display_no:>3}  {i.category}  {i.name}  {i.unit}  {base}  {i.target.raw or '—'}  "
                          f"{i.growth.raw or '—'}  {_LABELS.get(i.attribute or '', '—')}")
     return "\n".join(lines) + "\n"

@@ -1,27 +1,42 @@
-"""From a block stream to the plan tree: 篇 / 章 / 节 / 一、 / （一）, 专栏, 表, 图, 注, 附录.
+"""From a block stream to the plan tree: 篇 / 章 / 节 / 一、 / （一） / 1., 专栏, 表, 图, 注, 附录.
 
 Rules that are not obvious:
-- Before the first 篇 or 章, lines that look like headings are table-of-contents residue and are
-  dropped, as are TOC lines anywhere (a heading followed by dot leaders or a page number).
+- A table of contents never becomes structure. It is dropped wherever it stands: ``目录`` and the
+  heading-like lines after it (篇/章/节/一、/附录/前言…, with or without dot leaders and page numbers)
+  up to the first line of text or the first heading met a second time (the body starting at once);
+  without a ``目录`` line, a run of three or more heading-like lines most of which stand again later.
+  Before the first 篇 or 章, lines that look like headings are residue and are dropped too, as are
+  TOC lines anywhere (a heading followed by dot leaders or a page number).
+- The title is the first short line naming a 规划/纲要/计划 before the body; a news dateline
+  (``新华社北京3月12日电``) before it is dropped, a news headline (``…印发《X规划》``) gives X, and
+  when the title stands again before the body (alone, or with its years ``（2021－2025年）``) what
+  came before it was the news wrapper and is dropped.
+- A plan with no 篇/章/节 at all is outlined by its numbered headings: ``一、`` (subsection),
+  ``（一）`` (clause) and ``1.`` (item) open the body and nest in that order; there the run-in form
+  ``（一）标题。正文…`` is a heading titled by its first sentence, and the paragraph, without its
+  number, stays the node's first paragraph (the heading is part of it, and it is the item's task).
 - A 专栏 is a boxed table (a Box block) or, in plain text, a line ``专栏2-1 标题`` whose body runs to
   the next heading, table or visible gap (two blank lines).
+  A 专栏 whose items are written ``名称→内容`` (the 11th FYP's) ends at the first paragraph after
+  them without an arrow: the text goes on in the surrounding node.
 - ``一、标题`` and ``（一）标题`` are headings only when short and not a sentence; ``一是…。`` or
   ``（一）关于指导思想。…`` stay paragraphs.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from . import grammar as g
-from .blocks import Block, Box, Break, Table
+from .blocks import Block, Box, Break, Paragraph, Table
 from .model import Node, NodeKind
-from .numerals import parse_chinese_number
+from .numerals import NUMERAL_CHARS, parse_chinese_number
 
 _LEVEL: dict[str, int] = {"part": 1, "appendix": 1, "preface": 1, "chapter": 2, "section": 3,
-                          "subsection": 4, "clause": 5}
+                          "subsection": 4, "clause": 5, "item": 6}
 _PREFIX: dict[str, str] = {"part": "pt", "chapter": "ch", "section": "s", "subsection": "sub",
-                           "clause": "cl", "column": "col", "table": "tab", "figure": "fig",
+                           "clause": "cl", "item": "it", "column": "col", "table": "tab", "figure": "fig",
                            "note": "note", "appendix": "appx"}
 
 
@@ -50,7 +65,8 @@ class Outline:
 
 
 class _TreeBuilder:
-    def __init__(self) -> None:
+    def __init__(self, numbered: bool = False) -> None:
+        self.numbered = numbered  # no 篇/章/节 anywhere: 一、/（一）/1. are the outline
         self.root = _Builder("", "root", "", None, "")
         self.stack: list[_Builder] = []
         self.column: _Builder | None = None  # an unboxed 专栏 still collecting paragraphs
@@ -99,6 +115,8 @@ class _TreeBuilder:
         return node
 
     def add_paragraph(self, text: str) -> None:
+        if self.column is not None and _ends_arrow_items(self.column.paragraphs, text):
+            self.column = None
         if self.column is not None:
             self.column.paragraphs.append(text)
         elif not self.seen_body:
@@ -159,12 +177,25 @@ class _TreeBuilder:
                 self.seen_body = True
                 self.open_heading(kind, m.group(1), m.group(2))  # type: ignore[arg-type]
                 return
+        if self.numbered and self.column is None and self._open_numbered(text):
+            return
         if not self.seen_body:
             if any(p.match(text) for p in (g.SECTION, g.APPENDIX, g.COLUMN, g.TABLE_CAPTION)):
                 return  # table-of-contents residue before the body
-            if self.title is None and self.preface is None and len(text) <= 80 and \
-                    not g.is_sentence(text) and any(w in text for w in ("规划", "纲要", "计划")):
-                self.title = text
+            if g.DATELINE.match(text) and not g.DATELINE.sub("", text).strip(" 　"):
+                return  # 新华社北京3月12日电, alone on its line
+            name = _title_candidate(text)
+            news = self.preface is not None and all(g.DATELINE.match(p) for p in self.preface.paragraphs)
+            if name is not None and self.title is None and (self.preface is None or news):
+                if self.preface is not None:  # only a news lead (新华社…电　近日，…) stood before the title
+                    self.root.children.remove(self.preface)
+                    self.preface = None
+                self.title = name
+                return
+            if name is not None and self.title is not None and _same_title(name, self.title):
+                if self.preface is not None:  # the news wrapper before the plan's own title line
+                    self.root.children.remove(self.preface)
+                    self.preface = None
                 return
             self.add_paragraph(text)
             return
@@ -204,6 +235,26 @@ class _TreeBuilder:
                 return
         self.add_paragraph(text)
 
+    def _open_numbered(self, text: str) -> bool:
+        """In a plan without 篇/章/节: open 一、/（一）/1. headings, the run-in form included."""
+        rest = ""
+        for kind, pattern in (("subsection", g.SUBSECTION), ("clause", g.CLAUSE), ("item", g.ITEM)):
+            m = pattern.match(text)
+            if m and not g.is_sentence(text):
+                label, title = m.group(1), m.group(2)
+                break
+        else:
+            m = g.RUN_IN.match(text)
+            if not m:
+                return False
+            kind = "subsection" if m.group(1) else "clause"
+            label, title, rest = m.group(1) or m.group(2), m.group(3), f"{m.group(3)}。{m.group(4).strip()}"
+        self.seen_body = True
+        self.open_heading(kind, label, title)  # type: ignore[arg-type]
+        if rest:
+            self.add_paragraph(rest)
+        return True
+
     @staticmethod
     def _is_toc_line(text: str) -> bool:
         if not g.TOC_TAIL.search(text):
@@ -212,8 +263,103 @@ class _TreeBuilder:
         return any(p.match(head) for p in (g.PART, g.CHAPTER, g.SECTION, g.APPENDIX, g.SUBSECTION))
 
 
-def build_outline(blocks: tuple[Block, ...] | list[Block]) -> Outline:
-    builder = _TreeBuilder()
+_YEARS_IN_TITLE = re.compile(r"[（(]?\s*(?:19|20)\d\d\s*[-－—–~～至到]+\s*(?:19|20)\d\d\s*年\s*[）)]?")
+
+
+def _ends_arrow_items(paragraphs: list[str], text: str) -> bool:
+    return bool(paragraphs) and "→" in paragraphs[-1] and "→" not in text
+
+
+def _title_candidate(text: str) -> str | None:
+    """The plan's name when ``text`` is a title line (a news headline gives the name it quotes)."""
+    m = g.NEWS_HEADLINE.match(text)
+    if m:
+        return m.group(1).strip()
+    if len(text) <= 80 and not g.is_sentence(text) and any(w in text for w in ("规划", "纲要", "计划")):
+        return text
+    return None
+
+
+def _same_title(a: str, b: str) -> bool:
+    def key(t: str) -> str:
+        return re.sub(r"\s+", "", _YEARS_IN_TITLE.sub("", t))
+    return key(a) == key(b)
+
+
+def _entry_key(text: str) -> str | None:
+    """The heading a table-of-contents line names (spaces, dot leaders and page number removed), or None."""
+    head = g.TOC_TAIL.sub("", text).strip() if g.TOC_TAIL.search(text) else text
+    if any(p.match(head) for p in (g.PART, g.CHAPTER, g.SECTION, g.APPENDIX, g.SUBSECTION, g.CLAUSE,
+                                    g.COLUMN, g.TOC_MATTER)) and not g.is_sentence(head):
+        return re.sub(r"\s+", "", head)
+    return None
+
+
+_PART_OR_CHAPTER_LABEL = re.compile(rf"^第[{NUMERAL_CHARS}\d]+[篇章]")
+
+
+def _entry_run(blocks: list[Block], keys: list[str | None], start: int) -> tuple[int, list[str]]:
+    """End of the run of heading-like lines from ``start``: at a line of text or a heading met twice (the same
+    line, or the same 第N篇/第N章 written a little differently, as a contents may shorten a title)."""
+    seen: list[str] = []
+    labels: set[str] = set()
+    j = start
+    while j < len(blocks):
+        if isinstance(blocks[j], Break):
+            j += 1
+            continue
+        key = keys[j]
+        label = _PART_OR_CHAPTER_LABEL.match(key) if key is not None else None
+        if key is None or key in seen or (label and label.group() in labels):
+            break
+        seen.append(key)
+        if label:
+            labels.add(label.group())
+        j += 1
+    return j, seen
+
+
+def without_contents(blocks: list[Block]) -> list[Block]:
+    """The blocks with every table of contents taken out (see the module docstring)."""
+    keys = [_entry_key(b.text) if isinstance(b, Paragraph) else None for b in blocks]
+    last: dict[str, int] = {}
+    for i, key in enumerate(keys):
+        if key is not None:
+            last[key] = i
+    out: list[Block] = []
+    i = 0
+    while i < len(blocks):
+        block = blocks[i]
+        if isinstance(block, Paragraph) and g.TOC_TITLE.match(block.text):
+            i, _ = _entry_run(blocks, keys, i + 1)
+            continue
+        if keys[i] is not None:
+            end, run = _entry_run(blocks, keys, i)
+            again = sum(1 for key in run if last[key] >= end)
+            if len(run) >= 3 and 3 * again >= 2 * len(run):
+                i = end
+                continue
+            out.extend(blocks[i:end])
+            i = max(end, i + 1)
+            continue
+        out.append(block)
+        i += 1
+    return out
+
+
+def _has_chapters(blocks: list[Block]) -> bool:
     for block in blocks:
+        if isinstance(block, Paragraph):
+            for pattern in (g.PART, g.CHAPTER, g.SECTION):
+                m = pattern.match(block.text)
+                if m and not g.is_sentence(m.group(2)):
+                    return True
+    return False
+
+
+def build_outline(blocks: tuple[Block, ...] | list[Block]) -> Outline:
+    body = without_contents(list(blocks))
+    builder = _TreeBuilder(numbered=not _has_chapters(body))
+    for block in body:
         builder.feed(block)
     return Outline(builder.title, builder.root.freeze())

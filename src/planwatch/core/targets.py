@@ -10,7 +10,9 @@ written             meaning                                     parsed
 ``50左右``          about 50 (tolerance is an evaluation setting) ``approx``
 ``5—10``            a range                                      ``range``, value_max 10
 ``[13.5]``          five-year cumulative (表注 "[ ]为五年累计数")  cumulative True
-``4.2①``            footnote marker, resolved by the table parser markers ("①",)
+``〔13.5〕`` ``（6）``  the same in the national tables' brackets     cumulative True
+``4.2①`` ``60.6*``   footnote marker, resolved by the table parser markers ("①",) / ("*",)
+``＞7、力争…``       a hard target, then an aspiration in words    ``gt`` 7, aspiration "力争…"
 ``—``               no figure: unknown, never 0                   value None
 ``高于GDP增长``      relational: judged against another series     ``gt``, relative_to
 ``保持在合理区间``    no numeric target                             qualitative True
@@ -22,6 +24,13 @@ written             meaning                                     parsed
 '[13.5]②'
 >>> parse_target("—").value is None
 True
+>>> t = parse_target("＞7、力争投入强度高于“十三五”时期实际")
+>>> (t.comparator, t.value, t.aspiration)
+('gt', 7.0, '力争投入强度高于“十三五”时期实际')
+
+A compound cell splits at its first 、，； only when what stands before it is a figure and what follows does
+not start with one (``3,500`` stays an error, never 3 with "500" as words). ``what`` names the column in messages
+(基期值, 目标值, 年均增长).
 """
 
 from __future__ import annotations
@@ -60,6 +69,11 @@ _RELATION: list[tuple[re.Pattern[str], Comparator]] = [
     (re.compile(r"^(?:与|和|同)(.+?)(?:基本)?(?:同步|持平|相当)$"), "approx"),
 ]
 _UNITS = ("%", "‰", "％")
+# Marks that point to a note under the table, like ①: 带*的为2019年数据.
+MARKS = CIRCLED + "*＊※#＃△▲"
+# Bracket pairs around a five-year total: [ ] (Jinpu), 〔 〕 (national tables), ( ) (only around a figure).
+_BRACKETS = {"[": "]", "［": "］", "【": "】", "〔": "〕", "(": ")", "（": "）"}
+_COMPOUND = re.compile(r"[、，,；;]")
 
 
 @dataclass(frozen=True)
@@ -75,6 +89,7 @@ class TargetExpr:
     unit: str | None = None
     relative_to: str | None = None
     qualitative: bool = False
+    aspiration: str | None = None  # the words after a hard target: ＞7、力争… → "力争…"
 
     @property
     def is_numeric(self) -> bool:
@@ -101,15 +116,16 @@ class TargetExpr:
                 core = format_number(self.value) + unit
         if self.cumulative:
             core = f"[{core}]"
-        return core + "".join(self.markers)
+        core += "".join(self.markers)
+        return f"{core}、{self.aspiration}" if self.aspiration else core
 
     def raw_text_without_markers(self) -> str:
-        return "".join(ch for ch in self.raw if ch not in CIRCLED).strip()
+        return "".join(ch for ch in self.raw if ch not in MARKS).strip()
 
     def meaning(self) -> tuple[object, ...]:
         """Everything but the raw text: what round-trip tests compare."""
         return (self.value, self.value_max, self.comparator, self.cumulative, self.markers,
-                self.unit, self.relative_to, self.qualitative)
+                self.unit, self.relative_to, self.qualitative, self.aspiration)
 
 
 def format_number(value: float) -> str:
@@ -120,32 +136,60 @@ def format_number(value: float) -> str:
     return "0" if text in ("-0", "") else text
 
 
-def _to_float(text: str, raw: str) -> float:
+def _shown(raw: object) -> str:
+    """The cell as quoted in a message: at most 40 characters, so that a message stays one short line."""
+    text = str(raw)
+    return repr(text if len(text) <= 40 else text[:40] + "…")
+
+
+def _to_float(text: str, raw: str, what: str = "目标值") -> float:
     try:
         value = float(Decimal(text))
     except (InvalidOperation, ValueError) as exc:  # pragma: no cover - the regexes only pass numbers
-        raise TargetExpressionError(f"目标值无法识别：{raw!r}") from exc
+        raise TargetExpressionError(f"{what}无法识别：{_shown(raw)}") from exc
     if not math.isfinite(value) or abs(value) > 1e15:
-        raise TargetExpressionError(f"目标值超出合理范围：{raw!r}")
+        raise TargetExpressionError(f"{what}超出合理范围：{_shown(raw)}")
     return value
 
 
-def parse_target(raw: str) -> TargetExpr:
-    """Parse one target cell or phrase. Raises TargetExpressionError for figures in no known form."""
+def parse_target(raw: str, what: str = "目标值") -> TargetExpr:
+    """Parse one target cell or phrase. Raises TargetExpressionError for figures in no known form.
+
+    ``what`` names the cell in messages: a baseline is a 基期值, never a 目标值."""
     if not isinstance(raw, str):
-        raise TargetExpressionError(f"目标值必须是文本：{raw!r}")
+        raise TargetExpressionError(f"{what}必须是文本：{_shown(raw)}")
     text = number_text(raw).replace("\u3000", " ").strip()
-    markers = tuple(ch for ch in text if ch in CIRCLED)
-    text = "".join(ch for ch in text if ch not in CIRCLED).strip()
+    markers = tuple(ch for ch in text if ch in MARKS)
+    text = "".join(ch for ch in text if ch not in MARKS).strip()
     text = re.sub(r"\s+", "", text)
-    cumulative = False
-    bracket = re.fullmatch(r"[\[［【](.*)[\]］】]", text)
-    if bracket:
-        cumulative, text = True, bracket.group(1).strip()
-    base = TargetExpr(raw=raw, cumulative=cumulative, markers=markers)
+    base = TargetExpr(raw=raw, markers=markers)
+    try:
+        return _parse(text, base, what)
+    except TargetExpressionError:
+        for sep in _COMPOUND.finditer(text):  # ＞7、力争…: the hard target, then the aspiration in words
+            head, tail = text[:sep.start()], text[sep.end():]
+            if not tail or re.match(r"[-+.\d]", tail):
+                continue
+            try:
+                first = _parse(head, base, what)
+            except TargetExpressionError:
+                break
+            if first.value is not None:
+                return replace(first, aspiration=tail)
+            break
+        raise
+
+
+def _parse(text: str, base: TargetExpr, what: str) -> TargetExpr:
+    """``text`` (markers and spaces removed) into ``base``, which holds the raw text and the markers."""
+    raw = base.raw
+    opening = text[:1]
+    if opening in _BRACKETS and len(text) >= 2 and text.endswith(_BRACKETS[opening]) and \
+            (opening not in "(（" or re.search(r"\d", text)):  # （人） is words; （6） a five-year total
+        base, text = replace(base, cumulative=True), text[1:-1].strip()
     if text in UNKNOWN_MARKS:
-        if cumulative and not text:
-            raise TargetExpressionError(f"累计目标中缺少数值：{raw!r}")
+        if base.cumulative and not text:
+            raise TargetExpressionError(f"累计{what}中缺少数值：{_shown(raw)}")
         return base
     if not re.search(r"\d", text):
         for pattern, relation in _RELATION:
@@ -170,15 +214,15 @@ def parse_target(raw: str) -> TargetExpr:
             unit, text = "%" if u == "％" else u, text[: -len(u)]
             break
     if prefix and suffix and prefix != suffix:
-        raise TargetExpressionError(f"目标值前后限定词矛盾：{raw!r}")
+        raise TargetExpressionError(f"{what}前后限定词矛盾：{_shown(raw)}")
     comparator = prefix or suffix
     m = _RANGE.match(text)
     if m:
-        low, high = _to_float(m.group(1), raw), _to_float(m.group(2), raw)
+        low, high = _to_float(m.group(1), raw, what), _to_float(m.group(2), raw, what)
         if comparator is not None or low > high:
-            raise TargetExpressionError(f"区间目标无法识别：{raw!r}")
+            raise TargetExpressionError(f"区间{what}无法识别：{_shown(raw)}")
         return replace(base, value=low, value_max=high, comparator="range", unit=unit)
     m = _SINGLE.match(text)
     if not m:
-        raise TargetExpressionError(f"目标值无法识别：{raw!r}")
-    return replace(base, value=_to_float(m.group(1), raw), comparator=comparator or "eq", unit=unit)
+        raise TargetExpressionError(f"{what}无法识别：{_shown(raw)}")
+    return replace(base, value=_to_float(m.group(1), raw, what), comparator=comparator or "eq", unit=unit)

@@ -3,6 +3,10 @@ allowed, comparing across dimensions (亿元 with %) is a :class:`UnitMismatchEr
 
 >>> convert(25763, "万元", "亿元")
 2.5763
+>>> convert(1.4, "万亿斤", "亿斤")
+14000.0
+>>> dimension("亿吨标准煤") == dimension("万吨标准煤")
+True
 >>> convert(5, "%", "亿元")
 Traceback (most recent call last):
 ...
@@ -24,7 +28,8 @@ _UNITS: dict[str, tuple[str, float]] = {
     "公里": ("长度", 1e3), "千米": ("长度", 1e3), "km": ("长度", 1e3), "米": ("长度", 1),
     "公顷": ("面积", 1e4), "亩": ("面积", 666.6667), "万亩": ("面积", 6.666667e6), "平方公里": ("面积", 1e6),
     "平方米": ("面积", 1), "万平方米": ("面积", 1e4),
-    "吨": ("质量", 1), "万吨": ("质量", 1e4),
+    "吨": ("质量", 1), "万吨": ("质量", 1e4), "斤": ("质量", 0.0005), "千克": ("质量", 1e-3), "公斤": ("质量", 1e-3),
+    "立方米": ("体积", 1), "千瓦": ("功率", 1), "千瓦时": ("电量", 1), "吨标准煤": ("能源（标准煤）", 1),
     "万元/人": ("人均金额", 1e4), "元/人": ("人均金额", 1),
 }
 
@@ -34,10 +39,25 @@ def normalise_unit(unit: str) -> str:
     return unit
 
 
+# magnitudes written before any unit: 1.45万亿斤 is 1.45 × 10¹² 斤, 17.5亿亩 is 17.5 × 10⁸ 亩
+_MAGNITUDES = {"万亿": 1e12, "千亿": 1e11, "百亿": 1e10, "十亿": 1e9, "亿": 1e8, "千万": 1e7, "百万": 1e6,
+               "十万": 1e5, "万": 1e4}
+
+
+def _lookup(unit: str) -> tuple[str, float]:
+    """(dimension, factor) of a listed unit, or of a magnitude before one (亿亩, 万亿斤, 亿吨标准煤)."""
+    if unit in _UNITS:
+        return _UNITS[unit]
+    for word, factor in _MAGNITUDES.items():
+        if unit.startswith(word) and unit[len(word):] in _UNITS:
+            dim, base = _UNITS[unit[len(word):]]
+            return dim, factor * base
+    return unit, 1.0
+
+
 def dimension(unit: str) -> str:
     """The dimension of a unit; an unknown unit is its own dimension (only equal units compare)."""
-    unit = normalise_unit(unit)
-    return _UNITS.get(unit, (unit, 1.0))[0]
+    return _lookup(normalise_unit(unit))[0]
 
 
 def convert(value: float, from_unit: str, to_unit: str) -> float:
@@ -45,8 +65,8 @@ def convert(value: float, from_unit: str, to_unit: str) -> float:
     a, b = normalise_unit(from_unit), normalise_unit(to_unit)
     if a == b:
         return value
-    da, fa = _UNITS.get(a, (a, 1.0))
-    db, fb = _UNITS.get(b, (b, 1.0))
+    da, fa = _lookup(a)
+    db, fb = _lookup(b)
     if da != db:
         raise UnitMismatchError(f"单位不一致：{a}（{da}）不能与{b}（{db}）比较")
     return round(value * fa / fb, 12)

@@ -15,13 +15,14 @@ from typing import Literal
 from ..core.evaluation import LAGGING, Evaluation
 from ..core.model import Commitment
 from ..core.numerals import to_chinese_number
+from ..core.statuses import STATUSES
 from ..core.targets import format_number
 
 Kind = Literal["annual", "midterm", "final"]
 KIND_TITLES = {"annual": "年度监测报告", "midterm": "中期评估报告", "final": "总结评估报告"}
-STATUS_ORDER = ["提前实现", "快于预期", "基本符合预期", "滞后", "逆向", "已完成", "未完成", "无数据", "无量化目标"]
-STATUS_COLOURS = {"提前实现": "C8E6C9", "已完成": "C8E6C9", "快于预期": "DCEDC8", "基本符合预期": "E3F2FD",
-                  "滞后": "FFE0B2", "未完成": "FFE0B2", "逆向": "FFCDD2", "无数据": "EEEEEE", "无量化目标": "EEEEEE"}
+# A report is written in Chinese: its tables carry the labels, and a label picks its status's colour.
+STATUS_ORDER = [status.zh for status in STATUSES.values()]
+STATUS_COLOURS = {status.zh: status.colour for status in STATUSES.values()}
 
 
 @dataclass(frozen=True)

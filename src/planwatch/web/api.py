@@ -2,7 +2,9 @@
 
 Reads are open: anonymous callers see published data only, token holders what their role may see.
 Writes need a token (``Authorization: Bearer pw_…``) and go through the same services and the same
-permission helper as the web pages. Exports: CSV (UTF-8 with BOM, for Excel), XLSX or JSON.
+permission helper as the web pages. A token expires (90 days by default, ``issue_token --days N``) and dies
+with a change of its owner's password; an expired one is refused with 401 and says so. Exports: CSV (UTF-8
+with BOM, for Excel), XLSX or JSON.
 """
 
 from __future__ import annotations
@@ -12,20 +14,25 @@ import io
 import json
 from typing import Annotated, Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied, RequestDataTooBig, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext, pgettext
 from ninja import Field, NinjaAPI, Path, Schema, Status
+from ninja.errors import AuthenticationError, HttpError
+from ninja.renderers import JSONRenderer
 from ninja.security import HttpBearer
 
-from ..core.evaluation import Evaluation  # the core's result type is the API's schema: one definition
+from ..core.evaluation import EvaluationRecord  # the core's JSON of a result is the API's schema: one definition
+from ..core.serialize import dumps, finite
 from ..exports import safe_cell
 from .accounts.models import ApiToken, Region
 from .accounts.permissions import can_view_unpublished
+from .limits import COMMENT_MAX
 from .monitoring.models import Observation
 from .monitoring.services import (
+    StaleVersion,
     evaluate_plan,
     loaded_fresh,
     save_value,
@@ -40,6 +47,9 @@ class Token(HttpBearer):
         row = ApiToken.objects.select_related("user").filter(key_hash=ApiToken.hash(token)).first()
         if row is None or not row.user.is_active:
             return None
+        if row.is_expired():  # 401 that says why: the holder needs a new token, not a new password
+            raise AuthenticationError(message=gettext("接口令牌已于%(when)s过期，请重新签发") % {
+                "when": f"{timezone.localtime(row.expires):%Y-%m-%d %H:%M}"})
         ApiToken.objects.filter(pk=row.pk).update(last_used=timezone.now())
         request.user = row.user
         return row.user
@@ -55,7 +65,17 @@ class Optional(Token):
         return super().__call__(request)
 
 
-api = NinjaAPI(title="Planwatch 规划实施监测评估平台 API", version="1.0", urls_namespace="api",
+class StrictJSON(JSONRenderer):
+    """Every answer is strict JSON: a NaN or infinity (never saved, but perhaps left by an older version) is null."""
+
+    def render(self, request: HttpRequest, data: Any, *, response_status: int) -> Any:
+        try:  # the usual case, at full speed: nothing to replace
+            return json.dumps(data, cls=self.encoder_class, allow_nan=False)
+        except ValueError:
+            return json.dumps(finite(data), cls=self.encoder_class, allow_nan=False)
+
+
+api = NinjaAPI(title="Planwatch 规划实施监测评估平台 API", version="1.0", urls_namespace="api", renderer=StrictJSON(),
                description="规划、主要指标、监测数据与评估结果。匿名访问只返回已发布数据；写操作需要令牌。")
 
 
@@ -67,6 +87,21 @@ def _denied(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
 @api.exception_handler(ValidationError)
 def _invalid(request: HttpRequest, exc: ValidationError) -> HttpResponse:
     return api.create_response(request, {"detail": " ".join(exc.messages)}, status=400)
+
+
+@api.exception_handler(StaleVersion)
+def _stale(request: HttpRequest, exc: StaleVersion) -> HttpResponse:
+    return api.create_response(request, {"detail": " ".join(exc.messages)}, status=409)
+
+
+@api.exception_handler(RequestDataTooBig)
+def _too_big(request: HttpRequest, exc: RequestDataTooBig) -> HttpResponse:
+    """Django refuses to read a body over DATA_UPLOAD_MAX_MEMORY_SIZE when ninja asks for it: 413, in JSON."""
+    from django.conf import settings
+
+    limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE // (1024 * 1024)
+    return api.create_response(request, {"detail": gettext("请求内容超过上限 %(limit)s MB，未处理") % {"limit": limit}},
+                               status=413)
 
 
 class PlanOut(Schema):
@@ -138,16 +173,17 @@ class ObservationIn(Schema):
     indicator: int = Field(ge=1, lt=2**31)
     year: int = Field(ge=1900, le=2100)
     value: float = Field(allow_inf_nan=False)
-    region: str | None = None
-    comment: str = ""
-    source: str = ""
-    version: int | None = Field(default=None, ge=1, lt=2**31)
+    region: str | None = Field(None, max_length=100, description="地区名称（默认为规划所属地区）")
+    comment: str = Field("", max_length=COMMENT_MAX, description=f"说明，最多{COMMENT_MAX}字")
+    source: str = Field("", max_length=300, description="来源，最多300字")
+    version: int | None = Field(default=None, ge=0, lt=2**31, description=(
+        "修改已有数值时必填：读取时得到的版本号（过期则 409，不保存）；新建数值时不填或填 0"))
     period: str = Field("", max_length=10, description="季度或月度填报轮次的期间，如 2026Q1、2026-03；全年数据留空")
 
 
 class MoveIn(Schema):
-    to: str
-    reason: str = ""
+    to: str = Field(max_length=12)
+    reason: str = Field("", max_length=COMMENT_MAX, description=f"理由（退回时必填），最多{COMMENT_MAX}字")
 
 
 def _public(request: HttpRequest) -> bool:
@@ -269,7 +305,7 @@ def observations(request: HttpRequest, plan_id: Id,
     if body is None:
         rows = [ObservationOut(**row).model_dump() for row in
                 _observation_rows(request, p, year, region, limit, offset)]
-        body = json.dumps(rows, ensure_ascii=False, separators=(",", ":")).encode()
+        body = dumps(rows, separators=(",", ":")).encode()
         cache.set(key, body, 3600)
     return HttpResponse(body, content_type="application/json; charset=utf-8")
 
@@ -279,7 +315,7 @@ def _evaluation_rows(request: HttpRequest, p: Plan, as_of: int, region: Region |
     return [e.as_dict() for e in results]  # dicts also feed the CSV/XLSX exports
 
 
-@api.get("/plans/{plan_id}/evaluation", response=list[Evaluation], auth=Optional(), summary="评估结果")
+@api.get("/plans/{plan_id}/evaluation", response=list[EvaluationRecord], auth=Optional(), summary="评估结果")
 def evaluation(request: HttpRequest, plan_id: Id, as_of: Annotated[int, Field(ge=1900, le=2100)],
                region: Annotated[int | None, Field(ge=1, lt=2**31, description="地区编号（默认为规划所属地区；"
                                                                           "上级地区由下级汇总）")] = None
@@ -288,7 +324,10 @@ def evaluation(request: HttpRequest, plan_id: Id, as_of: Annotated[int, Field(ge
     if p.base_year is not None and p.end_year is not None and not p.base_year < as_of <= p.end_year:
         raise ValidationError(gettext("评估年份 %(year)s 不在规划期 %(start)s—%(end)s 年内") % {
             "year": as_of, "start": p.base_year + 1, "end": p.end_year})
-    return _evaluation_rows(request, p, as_of, get_object_or_404(Region, pk=region) if region else None)
+    chosen = get_object_or_404(Region, pk=region) if region else None
+    if chosen is not None and not p.covers(chosen):  # as the pages: the plan's region or one below it
+        raise HttpError(404, gettext("该地区不在本规划的范围内"))
+    return _evaluation_rows(request, p, as_of, chosen)
 
 
 @api.post("/observations", response={201: ObservationOut}, auth=Token(), summary="填报数值（草稿）")

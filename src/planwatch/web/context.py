@@ -9,7 +9,11 @@ from django.http import HttpRequest
 
 
 def site(request: HttpRequest) -> dict[str, Any]:
+    from django.contrib.auth.models import AnonymousUser
+
     from .accounts.permissions import role_of
 
-    return {"site_name": "规划实施监测评估平台", "role": role_of(request.user),
+    # an error page for a request refused before the authentication middleware ran (a bad Host header) has no user
+    user = getattr(request, "user", None) or AnonymousUser()
+    return {"site_name": "规划实施监测评估平台", "role": role_of(user),
             "show_simulated": settings.PLANWATCH_SHOW_SIMULATED}

@@ -1,7 +1,8 @@
 """One settings module, configured by environment variables; SQLite by default.
 
-PLANWATCH_SECRET_KEY   required unless PLANWATCH_DEBUG=1 (the demo sets a throwaway one)
-PLANWATCH_DEBUG        1 for development and the demo
+PLANWATCH_SECRET_KEY   the secret key; when unset, one is generated on first start and kept in
+                       PLANWATCH_DATA/secret_key (mode 0600), so sessions survive restarts
+PLANWATCH_DEBUG        1 for development only (`planwatch serve --dev`); never on for the demo or production
 DATABASE_URL           e.g. postgres://postgres@127.0.0.1:5432/planwatch (default: SQLite in PLANWATCH_DATA)
 PLANWATCH_DATA         folder for the SQLite database and uploads (default: ./var)
 PLANWATCH_ALLOWED_HOSTS comma-separated (default: 127.0.0.1,localhost)
@@ -11,6 +12,7 @@ PLANWATCH_EVIDENCE_MAX_MB size limit of one evidence attachment (佐证材料), 
 from __future__ import annotations
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -19,12 +21,33 @@ from django.core.exceptions import ImproperlyConfigured
 BASE_DIR = Path(__file__).resolve().parent
 DATA_DIR = Path(os.environ.get("PLANWATCH_DATA", "var")).resolve()
 DEBUG = os.environ.get("PLANWATCH_DEBUG", "") == "1"
-SECRET_KEY = os.environ.get("PLANWATCH_SECRET_KEY", "")
-if not SECRET_KEY:
-    if not DEBUG:
-        raise ImproperlyConfigured("请设置环境变量 PLANWATCH_SECRET_KEY（生产环境不能使用默认密钥）")
-    SECRET_KEY = "planwatch-development-only-key-not-for-production"
-ALLOWED_HOSTS = os.environ.get("PLANWATCH_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",")
+
+
+def _stored_secret_key(folder: Path) -> str:
+    """The key kept in the data folder, generated on first start. Written to a temporary file and linked into
+    place, so that several workers starting at once agree on one key and none reads a half-written file."""
+    path = folder / "secret_key"
+    if not path.exists():
+        import secrets
+        import tempfile
+
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".secret_key.")
+        try:
+            os.write(fd, secrets.token_urlsafe(64).encode())
+            os.close(fd)
+            os.chmod(tmp, 0o600)
+            try:
+                os.link(tmp, path)
+            except FileExistsError:
+                pass  # another worker was first: use its key
+        finally:
+            os.unlink(tmp)
+    return path.read_text(encoding="ascii").strip()
+
+
+SECRET_KEY = os.environ.get("PLANWATCH_SECRET_KEY", "") or _stored_secret_key(DATA_DIR)
+ALLOWED_HOSTS = os.environ.get("PLANWATCH_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -39,6 +62,7 @@ INSTALLED_APPS = [
     "planwatch.web.plans",
     "planwatch.web.monitoring",
     "planwatch.web.ledgers",
+    "axes",  # login throttling (see the end of this file)
 ]
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
@@ -50,6 +74,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",  # turns a locked-out login into the 429 page (auth.locked_out)
 ]
 ROOT_URLCONF = "planwatch.web.urls"
 TEMPLATES = [{
@@ -64,7 +89,8 @@ TEMPLATES = [{
     ]},
 }]
 WSGI_APPLICATION = "planwatch.web.wsgi.application"
-AUTHENTICATION_BACKENDS = ["planwatch.web.auth.ProfileBackend"]  # the role comes with the user
+# axes first: it refuses a locked-out name before any password is checked; then the role comes with the user
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "planwatch.web.auth.ProfileBackend"]
 # Evaluations and page fragments are cached per worker process, keyed by each plan's data version (never
 # stale). Django's default keeps 300 entries; a province's regions × years × languages need more.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
@@ -72,7 +98,13 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 DATABASES = {"default": dj_database_url.parse(
     os.environ.get("DATABASE_URL", f"sqlite:///{DATA_DIR / 'planwatch.sqlite3'}"), conn_max_age=60)}
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
-    DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20  # writers wait instead of failing at once
+    # Several workers write to one file: WAL lets readers go on while one writer writes; every transaction
+    # takes the write lock when it begins (BEGIN IMMEDIATE), so a reader never has to upgrade its lock
+    # mid-transaction, which SQLite refuses at once ("database is locked") instead of waiting; writers queue
+    # for up to `timeout` seconds. synchronous=NORMAL is durable in WAL mode except on power loss of the OS.
+    DATABASES["default"].setdefault("OPTIONS", {}).update({
+        "timeout": 30, "transaction_mode": "IMMEDIATE",
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"})
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -104,7 +136,7 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
 PLANWATCH_SHOW_SIMULATED = os.environ.get("PLANWATCH_SHOW_SIMULATED", "1") == "1"
 
 # Production hardening (python -m django check --deploy is clean with PLANWATCH_DEBUG unset and HTTPS on)
-if len(SECRET_KEY) < 50 and not DEBUG and "tests-only" not in SECRET_KEY:
+if len(SECRET_KEY) < 50 and not DEBUG:
     raise ImproperlyConfigured("PLANWATCH_SECRET_KEY 太短：请使用至少50个字符的随机密钥")
 HTTPS = os.environ.get("PLANWATCH_HTTPS", "1" if not DEBUG else "0") == "1"
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = HTTPS
@@ -120,3 +152,22 @@ SECURE_REFERRER_POLICY = "same-origin"
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 LOGIN_FAILURE_LIMIT = 5  # failed logins per user name and address …
 LOGIN_FAILURE_WINDOW = 15 * 60  # … within this many seconds, then wait that long
+# … counted by django-axes in the database (one count for every worker process), on every login path: the
+# rules are in auth.py's docstring
+AXES_FAILURE_LIMIT = LOGIN_FAILURE_LIMIT
+AXES_COOLOFF_TIME = timedelta(seconds=LOGIN_FAILURE_WINDOW)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]  # the name at that address: a name is not locked everywhere
+AXES_USERNAME_CALLABLE = "planwatch.web.auth.login_name"  # NFKC + case-folded, as Django matches names
+AXES_LOCKOUT_CALLABLE = "planwatch.web.auth.locked_out"  # the login page, 429, 登录失败次数过多，请N分钟后再试
+AXES_RESET_ON_SUCCESS = True
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False  # refused attempts do not extend the lockout
+
+# With DEBUG off Django logs server errors nowhere but to mail_admins: send them to the server's stderr, where
+# gunicorn's log collects them (the person sees the Chinese 500 page, never a traceback).
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"stderr": {"class": "logging.StreamHandler"}},
+    "loggers": {"django.request": {"handlers": ["stderr"], "level": "ERROR", "propagate": False},
+                "planwatch": {"handlers": ["stderr"], "level": "WARNING", "propagate": False}},
+}

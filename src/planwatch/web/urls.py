@@ -4,8 +4,8 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 
 from . import views
+from .accounts import views as account_views
 from .api import api
-from .auth import ThrottledLoginView
 from .ledgers import views as ledger_views
 from .plans import views as plan_views
 
@@ -41,8 +41,11 @@ urlpatterns = [
     path("supervision/", ledger_views.notices, name="notices"),
     path("supervision/<int:pk>/<str:action>/", ledger_views.notice_action, name="notice_action"),
     path("departments/<int:pk>/", ledger_views.department, name="department"),
-    path("login/", ThrottledLoginView.as_view(), name="login"),
+    path("login/", auth_views.LoginView.as_view(), name="login"),  # throttled by django-axes (auth.py)
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("account/", account_views.account, name="account"),
+    path("account/password/", account_views.PasswordChange.as_view(), name="password_change"),
+    path("account/tokens/<int:pk>/revoke/", account_views.token_revoke, name="token_revoke"),
     path("admin/", admin.site.urls),
     path("api/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),

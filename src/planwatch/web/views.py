@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import Any
 
@@ -15,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from ..core.decompose import decompose
 from ..core.evaluation import LAGGING, evaluation_mode
+from ..core.statuses import STATUSES
 from .accounts.models import Region
 from .accounts.permissions import can_report, can_review, can_view_unpublished, department_of, role_of
 from .monitoring.models import Observation, Status, full_year_first, parse_period
@@ -27,17 +29,33 @@ from .monitoring.services import (
 )
 from .plans.models import Indicator, Plan
 
+_WHOLE_NUMBER = re.compile(r"[+-]?[0-9]{1,10}")
+
 
 def as_int(value: object) -> int | None:
-    """A whole number from a form field or query parameter, or None — never an exception on odd input."""
-    try:
-        number = int(str(value).strip())
-    except (TypeError, ValueError):
+    """A whole number from a form field or query parameter, or None — never an exception on odd input. The
+    one parser for numbers people type: ASCII digits only (``"²".isdigit()`` is True and ``int("٣")`` is 3;
+    ``int("1_0")`` is 10), and within the range of every id and year column."""
+    text = str(value).strip() if isinstance(value, (str, int)) and not isinstance(value, bool) else ""
+    if not _WHOLE_NUMBER.fullmatch(text):
         return None
+    number = int(text)
     return number if -(2**31) < number < 2**31 else None  # beyond any id or year: treated as no number
 
 
-STATUS_ORDER = ["提前实现", "快于预期", "基本符合预期", "滞后", "逆向", "已完成", "未完成", "无数据", "无量化目标"]
+_DECIMAL = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]{1,3})?")
+
+
+def as_number(value: object) -> float | None:
+    """A finite decimal number typed into a form (thousands commas allowed), or None: ASCII digits only, and
+    never NaN or infinity (``float("nan")`` and ``float("1e999")`` are floats, but no value)."""
+    import math
+
+    text = str(value).strip().replace(",", "")[:40] if isinstance(value, str) else ""
+    if not _DECIMAL.fullmatch(text):
+        return None
+    number = float(text)
+    return number if math.isfinite(number) else None
 
 
 def _plan(request: HttpRequest) -> Plan:
@@ -51,16 +69,8 @@ def _plan(request: HttpRequest) -> Plan:
 
 
 def _ancestors(region_id: int) -> list[Region]:
-    """The region and the regions above it, nearest first, in one recursive query (id, name, parent only)."""
-    from django.db import connection
-
-    table = connection.ops.quote_name(Region._meta.db_table)
-    with connection.cursor() as cursor:
-        cursor.execute(f"WITH RECURSIVE up(id, name, parent_id, depth) AS ("
-                       f"SELECT id, name, parent_id, 0 FROM {table} WHERE id = %s UNION ALL "
-                       f"SELECT r.id, r.name, r.parent_id, up.depth + 1 FROM {table} r JOIN up ON r.id = up.parent_id "
-                       f"WHERE up.depth < 20) SELECT id, name, parent_id FROM up ORDER BY depth", [region_id])
-        return [Region(id=pk, name=name, parent_id=parent) for pk, name, parent in cursor.fetchall()]
+    """The region and the regions above it, nearest first (:meth:`Region.chain`)."""
+    return Region.chain(region_id)
 
 
 def _region(request: HttpRequest, plan: Plan) -> Region:
@@ -88,9 +98,8 @@ def _region_context(plan: Plan, region: Region) -> dict[str, Any]:
 
 
 def _as_of(request: HttpRequest, plan: Plan) -> int:
-    try:
-        year = int(request.GET.get("as_of", ""))
-    except ValueError:
+    year = as_int(request.GET.get("as_of", ""))
+    if year is None:
         year = plan.end_year or 2025
     return max(min(year, plan.end_year or year), (plan.base_year or year) + 1)
 
@@ -113,13 +122,13 @@ def _summary(plan: Plan, as_of: int, public: bool, region: Region | None = None)
 
 def _compute_summary(plan: Plan, as_of: int, public: bool, region: Region) -> dict[str, Any]:
     results, simulated = evaluate_plan(plan, as_of, public, region)
-    counts = Counter(e.label for e in results)
+    counts = Counter(e.status for e in results)
     leads = {i.no: i.lead for i in plan.indicators.select_related("lead")}
     lagging = [e for e in results if e.status in LAGGING]
     by_department = Counter(leads.get(e.no) or "未指定" for e in lagging)
     return {"plan": plan, "as_of": as_of, "mode": evaluation_mode(as_of, plan.base_year or 0, plan.end_year or 0),
             "results": results, "simulated": simulated, "leads": leads,
-            "counts": [(label, counts[label]) for label in STATUS_ORDER if counts[label]],
+            "counts": [(status, counts[code]) for code, status in STATUSES.items() if counts[code]],
             "binding_lagging": [e for e in lagging if e.binding], "by_department": by_department.most_common(),
             "years": list(range((plan.base_year or 2020) + 1, (plan.end_year or 2025) + 1))}
 
@@ -167,6 +176,8 @@ def _chart(ind: Indicator, plan: Plan, rows: Any, stamp: str) -> dict[str, Any]:
     """The target path and the actual values of one indicator in one region, cached per stamp."""
     from django.core.cache import cache
 
+    from ..core.serialize import finite
+
     chart: dict[str, Any] | None = cache.get(f"chart:{stamp}")
     if chart is None:
         path = _target_path(plan, ind.no)
@@ -176,10 +187,11 @@ def _chart(ind: Indicator, plan: Plan, rows: Any, stamp: str) -> dict[str, Any]:
         # reported value before a simulated one, then the earliest
         for o in sorted(rows, key=full_year_first):
             actual.setdefault(o.year, o.value)
-        chart = {"years": [str(y) for y in years], "unit": ind.unit, "name": ind.name,
-                 "target": [ind.baseline_value] + [path.get(y) for y in years[1:]],
-                 "actual": [actual.get(y) for y in years],
-                 "simulated": any(o.simulated for o in rows)}
+        # finite(): the page's JSON is read by JSON.parse, which refuses NaN and Infinity
+        chart = finite({"years": [str(y) for y in years], "unit": ind.unit, "name": ind.name,
+                        "target": [ind.baseline_value] + [path.get(y) for y in years[1:]],
+                        "actual": [actual.get(y) for y in years],
+                        "simulated": any(o.simulated for o in rows)})
         cache.set(f"chart:{stamp}", chart, 3600)
     return chart
 
@@ -211,7 +223,12 @@ def plan_outline(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def report(request: HttpRequest) -> HttpResponse:
     """填报: the reporter's own items (the admin sees all)."""
-    plan = _plan(request)
+    return _report_page(request, _plan(request))
+
+
+def _report_page(request: HttpRequest, plan: Plan, status: int = 200, form: Any = None) -> HttpResponse:
+    """The entry form (opened on no value: version 0) and the values entered, each draft with its own edit
+    form carrying its version; after a refusal, again with what was typed and the status of the refusal."""
     indicators = plan.indicators.select_related("lead").order_by("no")
     if role_of(request.user) != "admin":
         indicators = indicators.filter(lead=department_of(request.user)) if department_of(request.user) else \
@@ -224,38 +241,67 @@ def report(request: HttpRequest) -> HttpResponse:
     return render(request, "web/report.html", {"plan": plan, "indicators": indicators, "entries": entries,
                                                "periods": periods,
                                                "years": range((plan.base_year or 2020) + 1, (plan.end_year or 2025) + 1),
-                                               "may_review": can_review(request.user)})
+                                               "may_review": can_review(request.user), "form": form or {}},
+                  status=status)
 
 
 @login_required
 @require_POST
 def save(request: HttpRequest) -> HttpResponse:
-    ind = get_object_or_404(Indicator, pk=as_int(request.POST.get("indicator")) or 0)
-    region = get_object_or_404(Region, pk=as_int(request.POST.get("region")) or ind.plan.region_id)
+    """Save a draft from the entry form or a row's edit form. Permission first, then the fields; a refusal
+    shows the form again with the reason (400, or 409 for a stale version) and writes nothing."""
+    from .accounts.permissions import require_report
+    from .monitoring.services import StaleVersion
+
+    ind = get_object_or_404(Indicator.objects.select_related("plan", "lead"),
+                            pk=as_int(request.POST.get("indicator")) or 0)
     try:
-        year = int(request.POST.get("year", ""))
-        value = float(request.POST.get("value", "").replace(",", ""))
-    except ValueError:
-        messages.error(request, gettext("年份和数值必须是数字"))
-        return redirect("report")
-    version = request.POST.get("version")
+        require_report(request.user, ind)
+    except PermissionDenied as exc:
+        return render(request, "web/denied.html", {"message": str(exc)}, status=403)
+
+    def refuse(message: str, status: int = 400) -> HttpResponse:
+        messages.error(request, message)
+        return _report_page(request, ind.plan, status, request.POST)
+
+    region = get_object_or_404(Region, pk=as_int(request.POST.get("region")) or ind.plan.region_id)
+    year, value = as_int(request.POST.get("year", "")), as_number(request.POST.get("value", ""))
+    if year is None or value is None:
+        return refuse(gettext("年份和数值必须是数字"))
+    version = as_int(request.POST.get("version") or "0")  # the entry form is opened on no value: 0
+    if version is None or version < 0:
+        return refuse(gettext("表单的版本号无效，请刷新页面后重新填写（未保存）"))
     period = request.POST.get("period", "").strip()[:30]  # "" for the full year, 2026Q1 / 2026-03 otherwise
     if parsed := parse_period(period):
         year = parsed[0]  # the period chosen names its year (2026年第一季度): the year list is for full years
     try:
         obs = save_value(request.user, ind, region, year, value, request.POST.get("comment", "").strip(),
-                         int(version) if version else None, period=period)
+                         version, period=period)
         if obs.period_label:
             messages.success(request, gettext("已保存：%(name)s %(period)s %(value)s%(unit)s（部分年度，草稿，提交后由发改局审核）")
                              % {"name": ind.name, "period": obs.period_label, "value": f"{value:g}", "unit": ind.unit})
         else:
             messages.success(request, gettext("已保存：%(name)s %(year)s年 %(value)s%(unit)s（草稿，提交后由发改局审核）") % {
                 "name": ind.name, "year": year, "value": f"{value:g}", "unit": ind.unit})
+    except StaleVersion as exc:
+        return refuse(" ".join(exc.messages), 409)
     except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
+        return refuse(" ".join(exc.messages))
     except PermissionDenied as exc:
         return render(request, "web/denied.html", {"message": str(exc)}, status=403)
     return redirect("report")
+
+
+def _back(request: HttpRequest, default: str = "report") -> HttpResponse:
+    """Redirect to ``next`` when it is an address on this site (url_has_allowed_host_and_scheme refuses
+    ``https://evil.example``, ``//evil.example``, ``/\\evil.example``), else to the page named ``default``."""
+    from django.utils.http import url_has_allowed_host_and_scheme
+
+    target = request.POST.get("next", "").strip()
+    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()},
+                                                  require_https=request.is_secure()):
+        return redirect(target)
+    return redirect(default)
 
 
 @login_required
@@ -264,7 +310,7 @@ def move(request: HttpRequest, pk: int) -> HttpResponse:
     to = request.POST.get("to", "")
     if to not in Status.values:
         messages.error(request, gettext("未知的操作"))
-        return redirect(request.POST.get("next") or "report")
+        return _back(request)
     try:
         obs = transition(request.user, pk, to, request.POST.get("reason", ""))
         messages.success(request, gettext("%(name)s %(year)s年：%(status)s") % {
@@ -275,7 +321,7 @@ def move(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, " ".join(exc.messages))
     except PermissionDenied as exc:
         return render(request, "web/denied.html", {"message": str(exc)}, status=403)
-    return redirect(request.POST.get("next") or "report")
+    return _back(request)
 
 
 @login_required
@@ -422,7 +468,7 @@ def rounds(request: HttpRequest) -> HttpResponse:
                 status = 400
     elif request.method == "POST":
         try:
-            reopen_round(request.user, int(request.POST.get("round", "0")),
+            reopen_round(request.user, as_int(request.POST.get("round", "")) or 0,
                          dt.date.fromisoformat(request.POST.get("until", "")))
             messages.success(request, gettext("已重新开放填报"))
         except ValueError:
@@ -442,38 +488,35 @@ def rounds(request: HttpRequest) -> HttpResponse:
 
 def report_download(request: HttpRequest) -> HttpResponse:
     """Download the evaluation report (.docx or .html) built from the database; the public gets published data."""
-    import io
     from urllib.parse import quote
 
     from ..reports.build import WRITERS
-    from .reports import report_inputs
+    from .reports import RETRY_AFTER, ReportBusy, report_file
 
     plan = _plan(request)
     kind = request.GET.get("kind", "final")
     fmt = request.GET.get("format", "docx")
     if kind not in ("annual", "midterm", "final") or fmt not in WRITERS:
         raise Http404(gettext("没有这种报告"))
+    if not plan.indicators.exists():  # a special plan registered by its title only: nothing to evaluate
+        return render(request, "web/denied.html", {
+            "heading": gettext("无法生成报告"),
+            "message": gettext("《%(title)s》没有主要指标，无法生成评估报告：请先导入该规划的文本或指标表") % {
+                "title": plan.title}}, status=404)
     as_of = _as_of(request, plan)
-    from ..reports.content import KIND_TITLES, build
+    from ..core.errors import PlanwatchError
+    from ..reports.content import KIND_TITLES
 
-    report = build(report_inputs(plan, as_of, kind, public=not can_view_unpublished(request.user)))
-    buffer = io.BytesIO()
-    if fmt == "docx":
-        WRITERS["docx"](report, buffer)
-        body = buffer.getvalue()
-    else:
-        import tempfile
-        from pathlib import Path
-
-        from ..core.errors import PlanwatchError
-
-        with tempfile.TemporaryDirectory() as tmp:
-            path = Path(tmp) / f"report.{fmt}"
-            try:
-                WRITERS[fmt](report, path)
-            except PlanwatchError as exc:
-                return render(request, "web/denied.html", {"message": str(exc)}, status=503)
-            body = path.read_bytes()
+    try:  # generated once per data stamp, audience, language, kind, year and format (reports.report_file)
+        body = report_file(plan, as_of, kind, fmt, public=not can_view_unpublished(request.user))
+    except ReportBusy:
+        response = render(request, "web/denied.html", {
+            "heading": gettext("报告正在生成"),
+            "message": gettext("另一份报告正在生成，请%(seconds)s秒后再试") % {"seconds": RETRY_AFTER}}, status=503)
+        response["Retry-After"] = str(RETRY_AFTER)
+        return response
+    except PlanwatchError as exc:
+        return render(request, "web/denied.html", {"message": str(exc)}, status=503)
     content_type = {"docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
                     "pdf": "application/pdf", "html": "text/html; charset=utf-8"}[fmt]
     response = HttpResponse(body, content_type=content_type)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import itertools
 import re
 import statistics
+import time
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +23,7 @@ from typing import Any
 from ..blocks import Block, Box, Paragraph, SourceDocument, Table
 from ..errors import EncryptedInputError, InputError
 from ..textnorm import clean_line, squeeze_pdf_spaces
+from .limits import MAX_PAGE_OBJECTS, MAX_PDF_CHARS, MAX_PDF_PAGES, MAX_PDF_SECONDS, check_pdf_streams
 
 _PAGE_NUMBER = re.compile(r"^[-—–\s]*(\d{1,4}|第\s*\d+\s*页(\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)[-—–\s]*$")
 _RULE = 3.0  # a path thinner than this (points) is a ruling line
@@ -187,8 +189,10 @@ def _table(textpage: Any, height: float, bbox: Rect, horizontal: list[tuple[floa
 def _open(path: Path) -> Any:
     import pypdfium2 as pdfium
 
+    data = path.read_bytes()
+    check_pdf_streams(path, data)  # before PDFium inflates anything
     try:
-        return pdfium.PdfDocument(str(path))
+        return pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
         if "password" in str(exc).lower():
             raise EncryptedInputError(f"{path.name}: PDF 已加密，请先解除密码") from exc
@@ -196,15 +200,28 @@ def _open(path: Path) -> Any:
 
 
 def read_pdf(path: Path) -> SourceDocument:
+    import pypdfium2.raw as pdfium_c
+
     pdf = _open(path)
     pages: list[list[_Item]] = []
     total_chars = 0
+    deadline = time.monotonic() + MAX_PDF_SECONDS
     try:
+        if len(pdf) > MAX_PDF_PAGES:
+            raise InputError(f"{path.name}: PDF 有 {len(pdf)} 页，超过 {MAX_PDF_PAGES} 页的上限，已拒绝")
         for index in range(len(pdf)):
+            if time.monotonic() > deadline:
+                raise InputError(f"{path.name}: PDF 内容过于复杂，读取超过 {MAX_PDF_SECONDS:.0f} 秒，已停止（读到第 {index} 页）")
             page = pdf[index]
+            objects = pdfium_c.FPDFPage_CountObjects(page.raw)
+            if objects > MAX_PAGE_OBJECTS:
+                raise InputError(f"{path.name}: PDF 第 {index + 1} 页有 {objects} 个对象，超过 {MAX_PAGE_OBJECTS} 个的上限"
+                                 "（疑似恶意文件），已拒绝")
             height = page.get_height()
             textpage = page.get_textpage()
             total_chars += textpage.count_chars()
+            if total_chars > MAX_PDF_CHARS:
+                raise InputError(f"{path.name}: PDF 文字超过 {MAX_PDF_CHARS} 个字符的上限，已拒绝")
             lines = _text_lines(textpage, height)
             horizontal, vertical = _rulings(page, height)
             items: list[_Item] = []

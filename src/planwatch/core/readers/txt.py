@@ -3,7 +3,17 @@
 When a Word table is copied into a text file each cell starts with a TAB, a blank line separates
 rows, and text in a cell after a line break continues without a TAB. 表1-1 and every 专栏 of the
 Jinpu plan arrive that way. Two blank lines end a table; a single blank line followed by text
-without a TAB is a paragraph break inside the last cell (专栏3-1 has one).
+without a TAB is a paragraph break inside the last cell (专栏3-1 has one) — unless it is the table's
+note (``注：…``), which ends the table.
+
+A line of three or more ``-``, ``*`` or ``_`` (a rule between the news wrapper, the contents and the
+body) is a visible gap, as two blank lines are.
+
+Markdown (a ``.md`` file, or text opening with front matter or holding ATX headings) is first reduced
+to the plain lines it shows: the front matter, HTML comments and ``<details>``/``</details>`` tags are
+dropped, ``<summary>目录</summary>`` keeps its text (the outline then drops the contents it opens),
+``#`` heading marks, ``>`` quote marks, list bullets and ``**`` emphasis are removed, and image lines
+``![…](…)`` (the 专栏 and tables published as pictures) are dropped.
 """
 
 from __future__ import annotations
@@ -16,6 +26,39 @@ from ..textnorm import clean_line
 from .encoding import decode_text
 
 _HEADING = re.compile(r"^(第[一二三四五六七八九十百〇零\d]+[篇章节節])")
+_NOTE = re.compile(r"^(?:注|备注|说明)\s*[:：]")
+_RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$")
+_ATX = re.compile(r"^\s{0,3}#{1,6}\s+\S")
+_FRONT_MATTER = re.compile(r"\A\ufeff?---\n(?:[A-Za-z_][\w-]*:.*\n)+---\n")
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_MD_IMAGE_LINE = re.compile(r"^\s*(?:!\[[^\]]*\]\([^)]*\)\s*)+$")
+_MD_TAG_LINE = re.compile(r"^\s*</?details[^>]*>\s*$", re.IGNORECASE)
+_MD_SUMMARY = re.compile(r"<summary[^>]*>(.*?)</summary>", re.IGNORECASE)
+_MD_PREFIX = re.compile(r"^\s{0,3}(?:#{1,6}\s+|>\s?)+|^\s*[-*+]\s+")
+_MD_EMPHASIS = re.compile(r"\*\*|__")
+
+
+def is_markdown(text: str, name: str = "") -> bool:
+    """A Markdown file: by its name, or by front matter or several ``#`` headings in the text."""
+    if name.lower().endswith((".md", ".markdown")) or _FRONT_MATTER.match(text.replace("\r\n", "\n")):
+        return True
+    return sum(1 for line in text.splitlines()[:2000] if _ATX.match(line)) >= 3
+
+
+def markdown_to_lines(text: str) -> str:
+    """The plain lines a Markdown plan shows (see the module docstring); blank lines are kept."""
+    text = _FRONT_MATTER.sub("", text.replace("\r\n", "\n").replace("\r", "\n"), count=1)
+    text = _COMMENT.sub("", text)
+    out: list[str] = []
+    for line in text.split("\n"):
+        if _MD_TAG_LINE.match(line) or _MD_IMAGE_LINE.match(line):
+            out.append("")
+            continue
+        line = _MD_SUMMARY.sub(lambda m: m.group(1), line)
+        if not line.startswith("\t"):  # a TAB opens a pasted Word table cell: leave it as it is
+            line = _MD_PREFIX.sub("", line)
+        out.append(_MD_EMPHASIS.sub("", line))
+    return "\n".join(out)
 
 
 def split_blocks(text: str) -> list[Block]:
@@ -31,6 +74,12 @@ def split_blocks(text: str) -> list[Block]:
             blank_run = 0
             continue
         line = clean_line(raw)
+        if _RULE.match(line):
+            if blocks and not isinstance(blocks[-1], Break):
+                blocks.append(Break())
+            blank_run = 2
+            i += 1
+            continue
         if not line:
             blank_run += 1
             if blank_run == 2 and blocks and not isinstance(blocks[-1], Break):
@@ -57,7 +106,7 @@ def _read_tab_table(lines: list[str], i: int, blocks: list[Block]) -> int:
             blanks += 1
             if blanks >= 2:
                 break
-        elif _HEADING.match(stripped):
+        elif _HEADING.match(stripped) or (blanks and _NOTE.match(stripped)):  # 注：… after a gap is no cell text
             break
         else:
             if not rows[-1]:  # text without a TAB cannot open a new row: it continues the last cell
@@ -76,4 +125,6 @@ def _read_tab_table(lines: list[str], i: int, blocks: list[Block]) -> int:
 
 def read_txt(path: Path) -> SourceDocument:
     text, encoding = decode_text(path.read_bytes(), path.name)
+    if is_markdown(text, path.name):
+        text = markdown_to_lines(text)
     return SourceDocument(tuple(split_blocks(text)), "txt", encoding)

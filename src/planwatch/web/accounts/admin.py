@@ -9,5 +9,5 @@ admin.site.register(Profile)
 
 @admin.register(ApiToken)
 class ApiTokenAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
-    list_display = ("name", "user", "created", "last_used")
+    list_display = ("name", "user", "created", "last_used", "expires")
     readonly_fields = ("key_hash", "created", "last_used")

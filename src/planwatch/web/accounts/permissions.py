@@ -40,6 +40,12 @@ def can_report(user: Any, indicator: Any) -> bool:
         department_of(user), "id", None)
 
 
+def require_report(user: Any, indicator: Any) -> None:
+    """Refuse, naming the lead unit, unless ``can_report``: checked before any field of a form is read."""
+    require(can_report(user, indicator), gettext("只有牵头单位（%(lead)s）的填报员可以填报该指标") % {
+        "lead": indicator.lead or gettext("未指定")})
+
+
 def can_read_ledger(user: Any) -> bool:
     """Read ledger items in full, with their milestones and evidence files: signed-in staff, not the public."""
     return role_of(user) in ("admin", "reporter", "leader")

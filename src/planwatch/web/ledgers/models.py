@@ -12,6 +12,7 @@ from django.db import models
 
 from ...core.ledger import overdue_milestones
 from ..accounts.models import Department
+from ..history import AppendOnly
 from ..plans.models import Commitment, Indicator, Project, Task
 
 
@@ -44,7 +45,7 @@ def item_fields(item: Any) -> dict[str, Any]:
     return {k.field: item if isinstance(item, k.model) else None for k in KINDS.values()}
 
 
-class ProgressUpdate(models.Model):
+class ProgressUpdate(AppendOnly):
     task = models.ForeignKey(Task, null=True, blank=True, on_delete=models.CASCADE, related_name="updates")
     project = models.ForeignKey(Project, null=True, blank=True, on_delete=models.CASCADE, related_name="updates")
     commitment = models.ForeignKey(Commitment, null=True, blank=True, on_delete=models.CASCADE,
@@ -163,7 +164,7 @@ class EventAction(models.TextChoices):
     EVIDENCE_DELETED = "evidence_deleted", "删除佐证材料"
 
 
-class LedgerEvent(models.Model):
+class LedgerEvent(AppendOnly):
     """History of milestones and evidence on an item: who, when, what. Kept when the evidence is deleted."""
 
     task = models.ForeignKey(Task, null=True, blank=True, on_delete=models.CASCADE, related_name="events")

@@ -16,6 +16,7 @@ from django.utils.translation import gettext, gettext_noop
 from ...core.attachments import attachment_kind, display_name, extension
 from ...core.ledger import light
 from ..accounts.permissions import can_delete_evidence, can_report, can_review, department_of, require
+from ..limits import COMMENT_MAX, bounded, column_max
 from ..plans.models import Commitment, Indicator, Plan, Project, Task
 from .models import (
     EventAction,
@@ -55,7 +56,8 @@ def add_milestone(user: Any, item: Item, name: str, planned: dt.date | None, not
         raise ValidationError(gettext("里程碑名称不能超过200个字"))
     if planned is None:
         raise ValidationError(gettext("请填写里程碑的计划日期（如 2025-06-30）"))
-    milestone = Milestone.objects.create(name=name, planned=planned, note=note.strip()[:500], created_by=user,
+    note = bounded(note.strip(), column_max(Milestone, "note"), gettext("备注"))
+    milestone = Milestone.objects.create(name=name, planned=planned, note=note, created_by=user,
                                          **item_fields(item))
     LedgerEvent.objects.create(actor=user, action=EventAction.MILESTONE_ADDED,
                                detail=f"{name}，计划{planned.isoformat()}", **item_fields(item))
@@ -152,10 +154,11 @@ def update_progress(user: Any, item: Item, progress: int, note: str) -> None:
     _lead_check(user, item, gettext_noop("只有牵头单位（%(lead)s）可以更新进展"))
     if not 0 <= progress <= 100:
         raise ValidationError(gettext("进度应在 0 到 100 之间"))
+    bounded(note, column_max(ProgressUpdate, "note"), gettext("进展说明"))
     locked = type(item).objects.select_for_update().get(pk=item.pk)
-    ProgressUpdate.objects.create(actor=user, old_progress=locked.progress, new_progress=progress, note=note[:500],
+    ProgressUpdate.objects.create(actor=user, old_progress=locked.progress, new_progress=progress, note=note,
                                   **item_fields(locked))
-    locked.progress, locked.progress_note, locked.progress_updated = progress, note[:500], timezone.now()
+    locked.progress, locked.progress_note, locked.progress_updated = progress, note, timezone.now()
     locked.save(update_fields=["progress", "progress_note", "progress_updated"])
 
 
@@ -166,6 +169,7 @@ def issue_notice(user: Any, item: Any, reason: str, reply_due: dt.date) -> Super
         raise ValidationError(gettext("该事项尚未指定牵头单位，无法下发督办单"))
     if not reason.strip():
         raise ValidationError(gettext("请写明督办事由"))
+    bounded(reason.strip(), COMMENT_MAX, gettext("督办事由"))
     about = {"indicator": item} if isinstance(item, Indicator) else item_fields(item)
     return SupervisionNotice.objects.create(department=item.lead, reason=reason.strip(), reply_due=reply_due,
                                             issued_by=user, **about)
@@ -180,6 +184,7 @@ def reply_notice(user: Any, notice_id: int, reply: str) -> SupervisionNotice:
             "status": gettext(notice.get_status_display())})
     if not reply.strip():
         raise ValidationError(gettext("答复内容不能为空"))
+    bounded(reply.strip(), COMMENT_MAX, gettext("答复"))
     notice.reply, notice.replied_by, notice.replied_at = reply.strip(), user, timezone.now()
     notice.status = NoticeStatus.ANSWERED
     notice.save()

@@ -85,8 +85,10 @@ def progress(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     item = get_object_or_404(_ledger(kind).model, pk=pk)
 
     def update() -> str:
-        services.update_progress(request.user, item, int(request.POST.get("progress", "")),
-                                 request.POST.get("note", "").strip())
+        progress = as_int(request.POST.get("progress", ""))
+        if progress is None:
+            raise ValueError("not a whole number")  # → the bad-input message
+        services.update_progress(request.user, item, progress, request.POST.get("note", "").strip())
         return gettext("进展已更新")
 
     return _act(request, update, gettext("进度应为 0 到 100 的整数"), redirect("ledger", kind=kind))

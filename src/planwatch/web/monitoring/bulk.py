@@ -15,6 +15,7 @@ from django.utils import timezone
 from ...core.errors import PlanwatchError
 from ...core.observations import EXPECTED, PARTIAL, ObservationTable, read_observations
 from ..accounts.models import Region
+from ..limits import column_max
 from ..plans.models import Plan, touch_plans
 from .models import Flag, Observation, Status
 
@@ -24,7 +25,7 @@ FLAGS = {EXPECTED: Flag.EXPECTED, PARTIAL: Flag.PARTIAL}
 def import_observations(plan: Plan, path: Path, status: str = Status.PUBLISHED, simulated: bool = False,
                         batch: int = 5000, progress: Callable[[str], None] | None = None) -> int:
     """Import a CSV (indicator, year, value[, region, source, flag, unit]); returns the number of rows written."""
-    from .services import core_indicators
+    from .services import core_indicators, region_subtree
 
     indicators = list(core_indicators(plan))
     table = read_observations(path, indicators, plan.region.name)  # every row checked before any is written
@@ -32,6 +33,14 @@ def import_observations(plan: Plan, path: Path, status: str = Status.PUBLISHED, 
     missing = [r for r in table.regions if r not in regions]
     if missing:
         raise PlanwatchError(f"数据中的地区不存在：{'、'.join(missing[:10])}（请先在后台添加地区）")
+    within = region_subtree(plan.region)[0]  # the plan's regions: its own and those below it, in one query
+    outside = [r for r in table.regions if regions[r] not in within]
+    if outside:
+        raise PlanwatchError(f"数据中的地区不在本规划的范围内：{'、'.join(outside[:10])}"
+                             f"（只能导入{plan.region.name}及其下级地区的数据），未导入任何数据")
+    longest = max(table.sources, key=len, default="")
+    if len(longest) > (limit := column_max(Observation, "source")):
+        raise PlanwatchError(f"数据中的来源“{longest[:20]}…”有{len(longest)}个字，来源最多{limit}个字，未导入任何数据")
     ids = dict(plan.indicators.values_list("no", "pk"))
     region_ids = [regions[name] for name in table.regions]
     if progress:

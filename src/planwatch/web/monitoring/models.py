@@ -13,6 +13,7 @@ from django.db import models
 from django.utils.translation import gettext, gettext_noop
 
 from ..accounts.models import Region
+from ..history import AppendOnly
 from ..plans.models import Indicator
 
 
@@ -164,7 +165,7 @@ class Observation(models.Model):
         return period_name(*parsed, gettext) if parsed else ""
 
 
-class ObservationEvent(models.Model):
+class ObservationEvent(AppendOnly):
     observation = models.ForeignKey(Observation, on_delete=models.CASCADE, related_name="events")
     at = models.DateTimeField("时间", auto_now_add=True)
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="操作人", null=True, on_delete=models.SET_NULL)

@@ -6,6 +6,8 @@ under a row lock, so two people acting at once cannot lose an update or skip a s
 
 from __future__ import annotations
 
+import math
+import sys
 from collections.abc import Iterable
 from typing import Any
 
@@ -16,11 +18,12 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext, gettext_noop, pgettext
 
 from ...core.evaluation import Evaluation, Settings, build_cube, evaluate_cube, evaluations
-from ...core.kinds import plan_specs
+from ...core.kinds import KINDS, plan_specs
 from ...core.observations import EXPECTED, FINAL, PARTIAL, ObservationTable
 from ...core.rollup import rollup_cube
 from ..accounts.models import Region
-from ..accounts.permissions import can_report, can_review, require
+from ..accounts.permissions import can_report, can_review, require, require_report
+from ..limits import COMMENT_MAX, bounded, column_max
 from ..plans.models import Indicator, Plan
 from .models import (
     Flag,
@@ -50,6 +53,10 @@ JUMP_RATIO = 0.5  # a change of more than 50 % against last year needs a comment
 
 class WorkflowError(ValidationError):
     """An illegal move or a stale edit; the message, in the request's language, is shown to the person as it is."""
+
+
+class StaleVersion(WorkflowError):
+    """The value changed since the form was opened (or was entered by someone else meanwhile): 409, nothing saved."""
 
 
 def _event(obs: Observation, actor: Any, action: str, old_status: str, old_value: float | None,
@@ -106,10 +113,20 @@ def save_value(user: Any, indicator: Indicator, region: Region, year: int, value
                version: int | None = None, source: str = "", period: str = "") -> Observation:
     """Enter or change a value (草稿). ``version`` is the version the form was opened with. ``period`` is
     "" for a full year, or a quarterly or monthly round's period (``2026Q1``, ``2026-03``): such a value is
-    stored flagged 部分年度 with its period, and never stands for the full year."""
-    require(can_report(user, indicator), gettext("只有牵头单位（%(lead)s）的填报员可以填报该指标") % {
-        "lead": indicator.lead or gettext("未指定")})
+    stored flagged 部分年度 with its period, and never stands for the full year.
+
+    ``version`` None or 0 means the form was opened when there was no value yet (the entry form, or an API call
+    without a version): it creates the value, and is refused with :class:`StaleVersion` when one exists by then,
+    so that nobody overwrites a value they have not seen. ``region`` must be the plan's region or one below it."""
+    require_report(user, indicator)
+    if not math.isfinite(value):  # float("nan"), float("inf") and float("1e309") are floats, but no value
+        raise WorkflowError(gettext("数值必须是有限的数字（不能是 nan、inf 或超出范围的数），未保存"))
+    bounded(comment, COMMENT_MAX, gettext("说明"))
+    bounded(source, column_max(Observation, "source"), gettext("来源"))
     plan = indicator.plan
+    if not plan.covers(region):
+        raise WorkflowError(gettext("地区“%(region)s”不在本规划的范围内（%(plan_region)s及其下级地区）") % {
+            "region": region.name, "plan_region": plan.region.name})
     if plan.base_year and plan.end_year and not plan.base_year <= year <= plan.end_year:
         raise WorkflowError(gettext("年份 %(year)s 不在规划期 %(start)s—%(end)s 年内") % {
             "year": year, "start": plan.base_year, "end": plan.end_year})
@@ -124,16 +141,22 @@ def save_value(user: Any, indicator: Indicator, region: Region, year: int, value
     obs = Observation.objects.select_for_update().filter(indicator=indicator, region=region, year=year,
                                                          period=period, source=source).first()
     if obs is None:
-        obs = Observation.objects.create(indicator=indicator, region=region, year=year, value=value,
-                                         comment=comment, source=source, period=period,
-                                         flag=Flag.PARTIAL if period else Flag.FINAL)
+        try:
+            with transaction.atomic():  # a savepoint: another person creating the same value at once wins
+                obs = Observation.objects.create(indicator=indicator, region=region, year=year, value=value,
+                                                 comment=comment, source=source, period=period,
+                                                 flag=Flag.PARTIAL if period else Flag.FINAL)
+        except IntegrityError as exc:
+            raise StaleVersion(gettext("该数值已有人填报，请刷新页面后在“已填报”中修改（未保存您的修改）")) from exc
         _event(obs, user, "create", "", None, comment)
         return obs
-    if version is not None and version != obs.version:
-        raise WorkflowError(gettext("该数值已被他人修改，请刷新页面后再保存（未保存您的修改）"))
     if obs.status not in EDITABLE:
         raise WorkflowError(gettext("该数值处于“%(status)s”状态，不能修改；如需修改请联系管理员退回") % {
             "status": pgettext("status", obs.get_status_display())})
+    if not version:
+        raise StaleVersion(gettext("该数值已有人填报，请刷新页面后在“已填报”中修改（未保存您的修改）"))
+    if version != obs.version:
+        raise StaleVersion(gettext("该数值已被他人修改，请刷新页面后再保存（未保存您的修改）"))
     old = obs.value
     obs.value, obs.comment, obs.version = value, comment, obs.version + 1
     obs.save(update_fields=["value", "comment", "version", "updated_at"])
@@ -146,7 +169,9 @@ def transition(user: Any, observation_id: int, to_status: str, reason: str = "")
     """Move a value along the pipeline; refuses illegal moves and writes a history row."""
     if to_status not in Status.values:
         raise WorkflowError(gettext("未知的状态：%(status)s") % {"status": to_status})
-    obs = Observation.objects.select_for_update().select_related("indicator").get(pk=observation_id)
+    # lock the observation row only: FOR UPDATE over the join would also lock the indicator row, which every
+    # concurrent insert of a value of that indicator must KEY SHARE for its foreign key — a deadlock on PostgreSQL
+    obs = Observation.objects.select_for_update(of=("self",)).select_related("indicator").get(pk=observation_id)
     who = next((w for moves in PIPELINE.values() for target, w in moves.items() if target == to_status), None)
     # permission first, from the target alone: someone who may not make this move learns nothing of the state
     require(who is not None and (can_report(user, obs.indicator) if who == "reporter" else can_review(user)))
@@ -157,6 +182,7 @@ def transition(user: Any, observation_id: int, to_status: str, reason: str = "")
         check_round_open(user, obs.indicator.plan, obs.year, obs.period)
     if to_status == Status.RETURNED and not reason.strip():
         raise WorkflowError(gettext("退回时必须写明理由"))
+    bounded(reason, COMMENT_MAX, gettext("理由"))
     old_status = obs.status
     obs.status = to_status
     obs.version += 1
@@ -166,17 +192,26 @@ def transition(user: Any, observation_id: int, to_status: str, reason: str = "")
     return obs
 
 
+# finite values only: ±infinity lies outside, and PostgreSQL orders NaN above every number (SQLite cannot store it).
+# A range, not "NOT IN (inf, -inf, NaN)": SQLite binds NaN as NULL, and NOT IN with a NULL matches no row at all.
+FINITE = {"value__gte": -sys.float_info.max, "value__lte": sys.float_info.max}
+
+
 def visible_observations(plan: Plan, public: bool) -> QuerySet[Observation]:
-    qs = Observation.objects.filter(indicator__plan=plan).select_related("indicator", "region")
+    """The values pages, reports, the API and the exports show: published ones for the public, all but returned
+    ones for staff; never a NaN or infinity (never saved now, but an older version may have left one), which
+    counts as not reported."""
+    qs = Observation.objects.filter(indicator__plan=plan, **FINITE).select_related("indicator", "region")
     return qs.filter(status=Status.PUBLISHED) if public else qs.exclude(status=Status.RETURNED)
 
 
-def core_indicators(plan: Plan) -> Iterable[Any]:
-    """The stored indicators as core values, so that evaluation runs the same rules as the CLI."""
+def core_indicators(plan: Plan, rows: Iterable[Indicator] | None = None) -> Iterable[Any]:
+    """The stored indicators (``rows``, or the plan's) as core values, so that evaluation runs the same rules as the
+    CLI."""
     from ...core.model import Indicator as CoreIndicator
     from ...core.targets import parse_target
 
-    for ind in plan.indicators.all():
+    for ind in plan.indicators.all() if rows is None else rows:
         yield CoreIndicator(
             no=ind.no, category=ind.category, name=ind.name, unit=ind.unit, baseline_year=ind.baseline_year,
             baseline_value=ind.baseline_value, baseline_raw=ind.baseline_raw, target_year=ind.target_year,
@@ -185,8 +220,14 @@ def core_indicators(plan: Plan) -> Iterable[Any]:
 
 
 def plan_specs_of(plan: Plan) -> list[Any]:
-    """How each of the plan's indicators is judged (core.kinds), from the stored rows."""
-    return plan_specs(list(core_indicators(plan)), plan.base_year or 0, plan.end_year or 0)
+    """How each of the plan's indicators is judged (core.kinds), from the stored rows: the kind and direction stored
+    with each indicator (inferred at import, editable in the admin) are the ones used; a row stored without them
+    (or with a code the registry does not know) is inferred again."""
+    rows = list(plan.indicators.all())
+    kinds = {i.no: i.kind for i in rows if i.kind in KINDS}
+    directions = {i.no: i.direction for i in rows if i.direction in ("higher", "lower")}
+    return plan_specs(list(core_indicators(plan, rows)), plan.base_year or 0, plan.end_year or 0, kinds,
+                      directions)  # type: ignore[arg-type]
 
 
 DEFAULT_SETTINGS = Settings()

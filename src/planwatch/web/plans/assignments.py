@@ -16,7 +16,7 @@ from django.db import transaction
 from django.utils.translation import gettext
 
 from ...core.errors import InputError
-from ...exports import safe_cell
+from ...exports import safe_cell, unsafe_cell
 from ..accounts.models import Department
 from .models import Commitment, Indicator, Plan, Project, Task
 
@@ -47,7 +47,8 @@ def template(plan: Plan) -> bytes:
             key = item.no if model is Indicator else item.pk
             name = getattr(item, NAME_FIELD[model])
             where = "" if model is Indicator else item.node.node_id
-            ws.append([key, safe_cell(name), where, item.lead_name or "", "、".join(item.co_unit_names),
+            ws.append([key, *(safe_cell(text) for text in (name, where, item.lead_name or "",
+                                                            "、".join(item.co_unit_names))),
                        item.deadline.isoformat() if item.deadline else ""])
         ws.column_dimensions["B"].width = 48
         ws.column_dimensions["D"].width = 22
@@ -58,7 +59,7 @@ def template(plan: Plan) -> bytes:
             rule.add(f"D2:D{max(ws.max_row, 2) + 200}")
     sheet = wb.create_sheet("部门")
     for name in departments:
-        sheet.append([name])
+        sheet.append([safe_cell(name)])
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()
@@ -77,7 +78,8 @@ def read(plan: Plan, data: bytes) -> tuple[list[Assignment], list[str]]:
     """Parse and check a filled template. Returns the assignments and the errors (empty when all is well)."""
     import openpyxl
 
-    from ...core.readers.docx import check_zip_bomb
+    from ...core.readers.limits import check_zip_bomb, sheet_rows
+    from ..views import as_int
 
     path = _spool(data)
     try:
@@ -98,25 +100,28 @@ def read(plan: Plan, data: bytes) -> tuple[list[Assignment], list[str]]:
             continue
         found = True
         keys = set(model.objects.filter(plan=plan).values_list("no" if model is Indicator else "id", flat=True))
-        for row_no, row in enumerate(wb[title].iter_rows(min_row=2, values_only=True), start=2):
+        for row_no, row in sheet_rows(wb[title], title):  # bounded: the declared dimension may lie
+            if row_no == 1:
+                continue  # the header
             cells = [("" if c is None else c) for c in (list(row) + [""] * 6)[:6]]
             if not any(str(c).strip() for c in cells):
                 continue
             where = gettext("“%(sheet)s”第%(row)s行") % {"sheet": title, "row": row_no}
             key = cells[0]
-            if not (isinstance(key, int) or (isinstance(key, float) and key.is_integer()) or str(key).isdigit()):
-                errors.append(gettext("%(where)s：编号“%(key)s”不是数字") % {"where": where, "key": key})
+            # the one bounded parser (ASCII digits within the range of an id: "²".isdigit() is True)
+            key = as_int(int(key) if isinstance(key, float) and key.is_integer() else key)
+            if key is None or key < 1:
+                errors.append(gettext("%(where)s：编号“%(key)s”不是数字") % {"where": where, "key": str(cells[0])[:30]})
                 continue
-            key = int(key)
             if key not in keys:
                 errors.append(gettext("%(where)s：编号%(key)s在本规划中不存在") % {"where": where, "key": key})
                 continue
-            lead_name = str(cells[3]).strip()
+            lead_name = unsafe_cell(str(cells[3]).strip())  # as the template wrote it (see safe_cell)
             lead = departments.get(lead_name) if lead_name else None
             if lead_name and lead is None:
                 errors.append(gettext("%(where)s：牵头单位“%(name)s”不在部门名单中") % {"where": where, "name": lead_name})
             co: list[Department] = []
-            for name in filter(None, (n.strip() for n in re.split(r"[、，,；;\s]+", str(cells[4])))):
+            for name in filter(None, (n.strip() for n in re.split(r"[、，,；;\s]+", unsafe_cell(str(cells[4]))))):
                 if name not in departments:
                     errors.append(gettext("%(where)s：配合单位“%(name)s”不在部门名单中") % {"where": where, "name": name})
                 elif name != lead_name:

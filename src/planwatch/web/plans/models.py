@@ -35,6 +35,11 @@ class Plan(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    def covers(self, region: Region) -> bool:
+        """The plan's regions are its own region and the regions below it (their values roll up to it): the only
+        regions its values may be entered for and evaluated in."""
+        return region.is_within(self.region_id)
+
 
 def touch_plans(plan_ids: Iterable[int]) -> None:
     """Move the plans' ``data_version`` on to the current time in microseconds (or one more, if the clock lags):

@@ -5,7 +5,11 @@ for a word that the catalogue already holds with another meaning (退回 the but
 from __future__ import annotations
 
 from django import template
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext, pgettext
+
+from ...core.evaluation import Evaluation
+from ...core.statuses import STATUSES, Status
 
 register = template.Library()
 
@@ -18,17 +22,22 @@ def tr(value: object, context: str = "") -> str:
 
 
 @register.filter
-def tr_counts(pairs: list[tuple[str, int]]) -> list[tuple[str, int]]:
-    """(status label, count) pairs with the labels translated, for a chart's axis."""
-    return [(gettext(label), n) for label, n in pairs]
+def tr_counts(pairs: list[tuple[Status, int]]) -> list[tuple[str, int]]:
+    """(status, count) pairs with the statuses' labels translated, for a chart's axis."""
+    return [(gettext(status.zh), n) for status, n in pairs]
+
+
+@register.simple_tag
+def status_styles() -> str:
+    """The colours of the status tags, from the status vocabulary: ``.s-ahead{background:#dcedc8}``."""
+    return mark_safe("".join(f".{s.css_class}{{background:#{s.colour.lower()}}}" for s in STATUSES.values()))
 
 
 @register.filter
 def explained(evaluation: object) -> str:
-    """An evaluation's sentence in the page's language (the core writes both; Chinese is the default)."""
+    """An evaluation's sentence in the page's language (rendered on demand; Chinese is the default)."""
     from django.utils.translation import get_language
 
-    english = getattr(evaluation, "explanation_en", "")
-    if english and (get_language() or "").startswith("en"):
-        return str(english)
+    if isinstance(evaluation, Evaluation):
+        return evaluation.explained("en" if (get_language() or "").startswith("en") else "zh")
     return str(getattr(evaluation, "explanation", ""))

@@ -34,7 +34,8 @@ def test_evaluate_as_a_table(capsys: object) -> None:
                  "--default-region", "金普新区"]) == 0
     out = capsys.readouterr().out  # type: ignore[attr-defined]
     assert out.startswith("金普新区 2022年年度监测：")
-    assert "  1  地区生产总值增长  预期性  基本符合预期  6.5%  6.47%（2022）" in out
+    # a growth rate shows the year's own figure and, labelled, the period average it is judged by (issue #12)
+    assert "  1  地区生产总值增长  预期性  基本符合预期  6.5%  当年4%（2022）；年均6.47%  99.55%" in out
 
 
 def test_a_year_outside_the_plan_period_is_an_error(capsys: object) -> None:

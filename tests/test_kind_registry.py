@@ -16,7 +16,6 @@ from planwatch.core.extract import extract_plan
 from planwatch.core.kinds import KINDS, KindRule, Reading, Row, plan_specs
 from planwatch.core.kinds.block import Block
 from planwatch.core.observations import build_table
-from planwatch.core.paths import path_values
 from planwatch.core.rollup import default_aggregation
 from planwatch.exports import write_decomposition
 from planwatch.synthetic import simulate
@@ -34,7 +33,7 @@ def _detect(row: Row) -> Reading | None:
 
 def _evaluate(block: Block) -> None:
     out, b, t = block.out, block.baseline, block.target
-    due: npt.NDArray[np.float64] = path_values("compound", b, t, block.last, block.n)
+    due: npt.NDArray[np.float64] = block.path("compound", b, t, block.last)  # whole for a count, as the 分解表
     out.expected[:], out.baseline[:] = due, b
     out.ratio[:] = (block.a - b) / (due - b)
     block.grade(np.nan_to_num(out.ratio, nan=0.0), block.a < b, block.a >= t)
@@ -68,7 +67,7 @@ def test_it_is_recognised_from_the_row_it_describes(doubling: Path) -> None:
 def test_its_yearly_path_and_note_reach_the_decomposition_table(doubling: Path, tmp_path: Path) -> None:
     specs = plan_specs(extract_plan(doubling).indicators, 2020, 2025)
     row = decompose(specs)[0]
-    assert row.values[2025] == 200.0 and row.values[2021] == round(100 * 2 ** 0.2, 4)  # 114.8698
+    assert row.values[2025] == 200.0 and row.values[2021] == 115  # 100·2^0.2 = 114.87: a count is whole (家)
     write_decomposition([row], str(tmp_path / "分解表.csv"))
     text = (tmp_path / "分解表.csv").read_text(encoding="utf-8-sig")
     assert "翻番" in text and "基期值翻一番" in text
@@ -79,10 +78,10 @@ def test_it_is_evaluated_and_explained_in_both_languages(doubling: Path) -> None
     specs = plan_specs(plan.indicators, 2020, 2025)
     rows = [{"indicator": "1", "year": str(y), "value": str(v)} for y, v in ((2021, 115), (2022, 130), (2023, 160))]
     result = evaluate(specs, build_table(rows, plan.indicators, default_region="甲区"), 2023)[0]
-    # path 100·2^(3/5) = 151.57 in 2023; progress (160 − 100)/(151.57 − 100) = 1.1634 ≥ 1.05
-    assert (result.kind, result.status, result.expected, result.ratio) == ("doubling", "ahead", 151.5717, 1.1634)
-    assert result.explanation == "2023年实际160家，按年度目标路径此时应为151.57家，从基期100家起已完成应有进度的116.34%。"
-    assert result.explained("en").startswith("Actual 160家 in 2023; on the annual target path it should be 151.57家")
+    # path 100·2^(3/5) = 151.57 in 2023, whole for a count (家): 152; progress (160 − 100)/(152 − 100) = 1.1538
+    assert (result.kind, result.status, result.expected, result.ratio) == ("doubling", "ahead", 152.0, 1.1538)
+    assert result.explanation == "2023年实际160家，按年度目标路径此时应为152家，从基期100家起已完成应有进度的115.38%。"
+    assert result.explained("en").startswith("Actual 160家 in 2023; on the annual target path it should be 152家")
 
 
 def test_roll_ups_and_simulation_read_it_from_the_registry(doubling: Path) -> None:

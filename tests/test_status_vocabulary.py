@@ -18,23 +18,24 @@ CJK = re.compile(r"[\u3400-\u9fff]")
 
 def test_every_status_has_every_field() -> None:
     assert set(STATUSES) == {"achieved_early", "ahead", "on_track", "behind", "reversing", "met", "not_met",
-                             "no_data", "no_target"}
+                             "projected_met", "projected_not_met", "no_data", "no_target", "target_pending"}
     for code, status in STATUSES.items():
         assert status.code == code
         for f in fields(Status):
             assert getattr(status, f.name) is not None or f.name == "points", (code, f.name)
         assert CJK.search(status.zh) and not CJK.search(status.en) and re.fullmatch(r"[0-9A-F]{6}", status.colour)
     assert [s.order for s in STATUSES.values()] == sorted(s.order for s in STATUSES.values())
-    assert STATUSES["no_target"].points is None  # not counted in 考核
+    assert STATUSES["no_target"].points is None and STATUSES["target_pending"].points is None  # not counted in 考核
 
 
 def test_evaluation_reports_and_the_score_read_the_vocabulary() -> None:
     assert set(CODES) == set(STATUSES) and LABELS == {c: s.zh for c, s in STATUSES.items()}
-    assert LAGGING == {"behind", "reversing", "not_met"}
+    assert LAGGING == {"behind", "reversing", "not_met", "projected_not_met"}
     assert STATUS_ORDER == [s.zh for s in STATUSES.values()]
     assert STATUS_COLOURS["滞后"] == STATUSES["behind"].colour
     assert INDICATOR_POINTS == {"achieved_early": 1.0, "ahead": 1.0, "on_track": 1.0, "behind": 0.5,
-                                "reversing": 0.0, "met": 1.0, "not_met": 0.0, "no_data": 0.0}
+                                "reversing": 0.0, "met": 1.0, "not_met": 0.0, "projected_met": 1.0,
+                                "projected_not_met": 0.0, "no_data": 0.0}
     assert assessment_score(["behind", "met", "no_target"], [], 0).total == 75.0  # (0.5 + 1) / 2, 无量化目标 left out
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -33,6 +32,8 @@ def _write(text: str, out: str | None) -> None:
     directory = target.parent if str(target.parent) else Path(".")
     if not directory.is_dir():
         raise PlanwatchError(f"{out}: 输出目录不存在")
+    import tempfile  # only when writing a file: printing to the screen starts without it
+
     fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{target.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
@@ -53,8 +54,20 @@ def cmd_extract(args: argparse.Namespace) -> int:
     from .core.serialize import dumps, plan_dict, plan_text
 
     plan = extract_plan(args.path, _max_bytes(args))
+    spec: dict[int, dict[str, str]] = {}
+    if args.corrections:
+        from .core.corrections import apply_corrections, read_corrections
+
+        corrected = apply_corrections(plan, read_corrections(args.corrections))
+        plan = corrected.plan
+        for key, table in (("kind", corrected.kinds), ("direction", corrected.directions)):
+            for no, code in table.items():
+                spec.setdefault(no, {})[key] = code
     if args.format == "json":
-        text = dumps(plan_dict(plan), indent=2) + "\n"
+        data = plan_dict(plan)
+        for row in data["indicators"]:  # kind and direction set by a correction (the spec, not the table)
+            row.update(spec.get(row["no"], {}))
+        text = dumps(data, indent=2) + "\n"
     else:
         text = plan_text(plan)
     _write(text, args.output)
@@ -110,7 +123,17 @@ def _load_specs(args: argparse.Namespace) -> tuple[object, list[object]]:
             if not no.strip().isdigit() or value not in allowed:
                 raise PlanwatchError(f"无法识别的设置“{item}”：应为 序号=取值，取值为 {'、'.join(sorted(allowed))}")
             table[int(no)] = value
-    return plan, plan_specs(plan.indicators, base, end, kinds, directions)  # type: ignore[arg-type]
+    tolerances = {}
+    for item in getattr(args, "tolerance", None) or []:  # 左右: this indicator's own slack
+        no, _, value = item.partition("=")
+        try:
+            share = float(value)
+        except ValueError:
+            share = -1.0
+        if not no.strip().isdigit() or not 0 <= share <= 0.5:
+            raise PlanwatchError(f"无法识别的容差“{item}”：应为 序号=比例，比例在 0 至 0.5 之间（如 10=0.03 即±3%）")
+        tolerances[int(no)] = share
+    return plan, plan_specs(plan.indicators, base, end, kinds, directions, tolerances)  # type: ignore[arg-type]
 
 
 def cmd_decompose(args: argparse.Namespace) -> int:
@@ -147,7 +170,8 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from .reports.build import WRITERS, report_from_files
+    from .reports.build import report_from_files
+    from .reports.writers import WRITERS, render
 
     output = Path(args.output)
     fmt = args.format or output.suffix.lstrip(".").lower()
@@ -157,10 +181,12 @@ def cmd_report(args: argparse.Namespace) -> int:
         raise PlanwatchError(f"{output}: 输出目录不存在或不是文件")
     report = report_from_files(args.plan, args.data, args.as_of, args.kind, args.region, args.default_region,
                                title=args.title, compare=args.compare)
+    import tempfile
+
     fd, tmp = tempfile.mkstemp(dir=output.parent if str(output.parent) else ".", suffix=f".{fmt}")
     os.close(fd)
     try:
-        WRITERS[fmt](report, Path(tmp))
+        Path(tmp).write_bytes(render(report, fmt))
         _publish(tmp, output)
     finally:
         if os.path.exists(tmp):
@@ -256,6 +282,7 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument("-o", "--output", help="输出文件（默认输出到屏幕）")
     common.add_argument("--max-size-mb", type=float, default=50, help="输入文件大小上限 (MB)，默认 50")
     p = sub.add_parser("extract", parents=[common], help="把规划文本数字化为结构化数据")
+    p.add_argument("--corrections", metavar="FILE", help="核对更正文件（JSON，格式见 docs/plan-format.md）")
     p.set_defaults(func=cmd_extract)
     p = sub.add_parser("check", parents=[common], help="检查规划内部的不一致之处（有发现时退出码为 1）")
     p.add_argument("--expect", help="写明结构数量的说明文件（如政策解读：“10章45节26个专栏”）")
@@ -266,6 +293,8 @@ def build_parser() -> argparse.ArgumentParser:
                               help="改写指标类型，如 12=growth_rate（可多次使用）")
     spec_options.add_argument("--direction", action="append", metavar="序号=higher|lower",
                               help="改写指标方向：higher 越高越好，lower 越低越好")
+    spec_options.add_argument("--tolerance", action="append", metavar="序号=比例",
+                              help="该指标“左右”目标的容差，如 10=0.03 即±3%%（默认 --approx-tolerance）")
     spec_options.add_argument("--max-size-mb", type=float, default=50, help="输入文件大小上限 (MB)")
 
     p = sub.add_parser("decompose", parents=[spec_options], help="主要指标年度目标分解表 (.xlsx 或 .csv)")

@@ -124,8 +124,6 @@ def evaluation_table(results: Sequence[Evaluation], as_of: int, base_year: int, 
         for e in items:
             unit = KINDS[e.kind].result_unit or e.unit
             lines.append(f"{e.no:>3}  {e.name}  {'约束性' if e.binding else '预期性'}  {e.label}  {_n(e.expected, unit)}  "
-                         f"{_n(e.actual, unit)}{f'（{e.actual_year}）' if e.actual_year else ''}  "
-                         f"{_n(None if e.ratio is None else e.ratio * 100, '%')}  {_n(e.required_rate)}  "
-                         f"{_n(e.projection)}")
+                         f"{e.actual_text}  {e.progress}  {_n(e.required_rate)}  {_n(e.projection)}")
         lines.append("")
     return "\n".join(lines)

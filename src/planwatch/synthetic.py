@@ -18,6 +18,7 @@ from .core.kinds import KINDS, IndicatorSpec
 from .core.kinds.rule import Sample
 from .core.model import Indicator
 from .core.observations import ObservationTable
+from .core.paths import whole_if_counted
 
 SOURCE = "模拟数据（seed={seed}）"
 _EXTRA_KINDS = ("level", "growth_rate", "cumulative", "ceiling", "floor", "level")
@@ -55,7 +56,7 @@ def simulate(specs: list[IndicatorSpec], regions: int, seed: int = 2021, gap_rat
         b = s.baseline if s.baseline is not None else (t * 0.8 if t else 1.0)
         # regions differ in size; a single simulated region keeps its own plan's scale
         scale = rng.lognormal(0.0, 0.3 * spread, size=(n_r, 1)) if n_r > 1 else np.ones((1, 1))
-        values[i] = KINDS[s.kind].simulate(Sample(t, b, s.years, k[0], pace[i], noise[i], scale))
+        values[i] = whole_if_counted(s, KINDS[s.kind].simulate(Sample(t, b, s.years, k[0], pace[i], noise[i], scale)))
     values[:, :, 0] = np.where(np.isnan(values[:, :, 0]), 0, values[:, :, 0])
     ind, reg, yr = np.meshgrid(np.array([s.no for s in specs]), np.arange(n_r), years, indexing="ij")
     keep = rng.random(values.shape) >= gap_rate

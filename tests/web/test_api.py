@@ -90,7 +90,7 @@ def test_bad_moves_are_a_400_with_a_message(demo: Plan) -> None:
 
 def test_exports_in_csv_xlsx_and_json(outsider: Client, demo: Plan) -> None:
     csv_text = outsider.get(f"/api/plans/{demo.pk}/export/indicators?format=csv").content.decode("utf-8-sig")
-    assert csv_text.splitlines()[0].startswith("no,name,category,unit")
+    assert csv_text.splitlines()[0].startswith("no,label,name,category,unit")  # label: the printed number (10.1)
     assert "外贸进出口总额" in csv_text
     xlsx = outsider.get(f"/api/plans/{demo.pk}/export/evaluation?format=xlsx&as_of=2025")
     ws = openpyxl.load_workbook(io.BytesIO(xlsx.content)).active

@@ -15,8 +15,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from planwatch.web.monitoring.models import Observation
+from planwatch.web.params import as_int
 from planwatch.web.plans.models import Indicator, Plan
-from planwatch.web.views import as_int
 
 
 def _client(username: str) -> Client:

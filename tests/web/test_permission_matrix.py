@@ -112,8 +112,15 @@ def _write_routes(plan: Plan) -> dict[str, tuple[Callable[[], tuple[str, dict[st
                                  growth_raw=gdp.growth_raw)
         return child.pk
 
+    def draft_plan() -> int:  # an imported plan not yet confirmed, with one indicator to correct
+        child = Plan.objects.create(title="待核对规划", region=plan.region, base_year=2020, end_year=2025,
+                                    status="draft", content_hash="0" * 64)
+        Indicator.objects.create(plan=child, no=1, name=gdp.name, unit=gdp.unit, target_raw="—", growth_raw="")
+        return child.pk
+
     return {
         "linkage": (lambda: (f"/plans/{lower_plan()}/linkage/", {"upper-1": str(gdp.pk)}), {"admin"}),
+        "plan_review": (lambda: (f"/plans/{draft_plan()}/review/", {"indicator": "1", "target": "≥6"}), {"admin"}),
         "save": (lambda: ("/report/save/", {"indicator": gdp.pk, "year": 2025, "value": "5.5"}),
                  {"admin", "reporter_own"}),
         "move": (lambda: (f"/observations/{draft()}/move/", {"to": "submitted"}), {"admin", "reporter_own"}),
@@ -165,7 +172,7 @@ def test_every_route_is_classified(demo: Plan) -> None:
 
 
 @pytest.mark.parametrize("persona", list(PERSONAS))
-@pytest.mark.parametrize("route", ["linkage", "save", "move", "rounds", "plan_import", "assignments", "progress", "notice",
+@pytest.mark.parametrize("route", ["linkage", "plan_review", "save", "move", "rounds", "plan_import", "assignments", "progress", "notice",
                                    "notice_action", "milestone_add", "milestone_done", "evidence_upload",
                                    "evidence_delete", "commitment_progress", "commitment_notice",
                                    "commitment_milestone_add", "commitment_milestone_done",

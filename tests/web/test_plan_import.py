@@ -21,7 +21,8 @@ def test_a_special_plan_is_registered_under_the_master_plan(admin_client: Client
     data = (FIXTURES / "layouts" / "parts-and-toc.txt").read_bytes()
     response = _upload(admin_client, "专项规划.txt", data, parent=demo.pk, title="某专项规划（示例）")
     special = Plan.objects.get(title="某专项规划（示例）")
-    assert response.status_code == 302 and response["Location"] == f"/plans/{special.pk}/"  # type: ignore[attr-defined]
+    assert response.status_code == 302  # type: ignore[attr-defined]
+    assert response["Location"] == f"/plans/{special.pk}/review/"  # type: ignore[index]  # checked before use
     assert special.parent == demo and special.indicators.count() == 3 and special.nodes.filter(kind="part").count() == 2
     page = admin_client.get("/plans/").content.decode()
     assert "某专项规划（示例）" in page and "　└ " in page

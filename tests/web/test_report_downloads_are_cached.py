@@ -6,6 +6,7 @@ not cached gets a 503 with Retry-After and a message, and nothing is generated t
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from typing import Any
 
@@ -14,7 +15,7 @@ from django.contrib.auth.models import User
 from django.core.cache import cache
 from django.test import Client
 
-from planwatch.reports.build import WRITERS
+from planwatch.reports.writers import WRITERS
 from planwatch.web.ledgers.services import update_progress
 from planwatch.web.monitoring.models import Observation, Status
 from planwatch.web.monitoring.services import save_value, transition
@@ -28,10 +29,10 @@ def written(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
     """The formats the report writers were called for, in order (the cache starts empty)."""
     calls: list[str] = []
     for fmt, writer in list(WRITERS.items()):
-        def counting(report: Any, out: Any, _writer: Any = writer, _fmt: str = fmt) -> Any:
+        def counting(report: Any, _write: Any = writer.write, _fmt: str = fmt) -> bytes:
             calls.append(_fmt)
-            return _writer(report, out)
-        monkeypatch.setitem(WRITERS, fmt, counting)
+            return _write(report)  # type: ignore[no-any-return]
+        monkeypatch.setitem(WRITERS, fmt, dataclasses.replace(writer, write=counting))
     cache.clear()
     yield calls
     cache.clear()

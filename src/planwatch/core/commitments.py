@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from typing import Literal
 
 from .model import Commitment, Node
@@ -81,6 +82,7 @@ _RETRO_WORDS = r"^截[至止]|过去五年|已经|已达|已建成|已累计"
 _COMPARED_WITH = re.compile(r"(高于|低于|超过|快于|慢于|比|较|相比|同)$")
 
 
+@cache  # one pattern per plan, asked for by every sentence
 def retrospective_pattern(end_year: int | None) -> re.Pattern[str]:
     """Markers of the past: the previous five-year plan's period (“十三五”时期 for a plan ending 2025)."""
     if end_year is None:
@@ -89,6 +91,7 @@ def retrospective_pattern(end_year: int | None) -> re.Pattern[str]:
     return re.compile(rf"“?{previous}五”?(?:时期|以来|期间|末)|{_RETRO_WORDS}")
 
 
+_DIGIT = re.compile(r"\d")  # what every QUANTITY holds
 _RECURRING = re.compile(r"每年|逐年|每季度|年年")
 _DECREASE = re.compile(r"(下降|降低|减少|削减|压减|降至|降为|降到)[^，；、]{0,12}$")
 _INCREASE = re.compile(r"(增长|提升|提高|增加(?!值)|新增|增至|翻)[^，；、]{0,12}$")  # 增加值 is value added
@@ -183,7 +186,7 @@ def _is_specification(text: str, q: _Quantity) -> bool:
     if q.unit in ("米", "厘米", "毫米") and after in "深宽高长":
         return True  # 12.5米深水航道: a dimension of the thing built
     # 1小时通勤圈, 15分钟生活圈: a duration that names a kind of thing
-    return (q.unit in ("小时", "分钟", *_TECHNICAL) and bool(re.match(r"[\u4e00-\u9fff]", after))
+    return (q.unit in ("小时", "分钟", *_TECHNICAL) and "\u4e00" <= after <= "\u9fff"  # a Chinese character
             and after not in "内以左之")
 
 
@@ -287,7 +290,7 @@ def find_commitments(sentence: str, node: str, base_year: int | None,
             unit=q.unit.replace(":", "∶").replace("％", "%"), comparator=_comparator(q, before), change=change,
             base_year=int(base.group(1)) if base else None, node=node))
 
-    for m in QUANTITY.finditer(text):
+    for m in QUANTITY.finditer(text) if _DIGIT.search(text) else ():  # most sentences have no figure to scan for
         q = _quantity(m)
         start, end = q.num_start, q.end
         if _BAD_BEFORE.search(text[:start]) or _BAD_AFTER.match(text[end:end + 1]):

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .kinds import KINDS
-from .paths import METHOD_LABELS, path_values
+from .paths import METHOD_LABELS, path_values, whole_if_counted
 from .spec import IndicatorSpec
 
 __all__ = ["METHOD_LABELS", "DecompositionRow", "decompose", "path_values"]
@@ -39,12 +39,14 @@ def decompose(specs: list[IndicatorSpec]) -> list[DecompositionRow]:
             if s.target is None or s.path == "none" or (s.baseline is None and s.path in ("compound", "linear")):
                 values[year] = None
             else:
-                v = path_values(s.path, s.baseline if s.baseline is not None else np.nan, s.target, k, s.years)
+                v = whole_if_counted(s, path_values(s.path, s.baseline if s.baseline is not None else np.nan,
+                                                    KINDS[s.kind].end_of(s.baseline, s.target), k, s.years,
+                                                    s.baseline_offset))
                 values[year] = None if not np.isfinite(v) else round(float(v), 4)  # an overflowing path is no target
         rule = KINDS[s.kind]
         note = rule.path_note(s)
         if rule.needs_baseline and s.baseline is None:
-            note = "缺少基期值，无法分解（以首个实际值为起点评估）"
+            note = "缺少基期值，无法分解（评估以首个实际值为起点，并在说明中注明）"
         rows.append(DecompositionRow(s.no, s.name, s.unit, s.kind, "约束性" if s.binding else "预期性",
                                      METHOD_LABELS[s.path], s.baseline, values, note))
     return rows

@@ -19,7 +19,7 @@ import numpy as np
 import numpy.typing as npt
 from typing_extensions import TypedDict  # typing's own cannot be a pydantic (API) schema before Python 3.12
 
-from .explain import Cell, Language, Sentence, no_data, no_target
+from .explain import Cell, Language, Sentence, fmt, no_data, no_target, percent, stale
 from .kinds import KINDS, IndicatorSpec
 from .kinds.block import CODES, DEFAULT_SETTINGS, NO_DATA, Arrays, Block, Settings
 from .observations import EXPECTED, PARTIAL, ObservationTable
@@ -60,6 +60,9 @@ class EvaluationRecord(TypedDict):
     explanation: str
     flags: list[str]
     explanation_en: str
+    data_year: int | None
+    year_value: float | None
+    period_value: float | None
 
 
 @dataclass(frozen=True)
@@ -82,6 +85,33 @@ class Evaluation:
     projection: float | None
     sentence: Sentence  # how the status was reached, rendered in any language on demand
     flags: tuple[str, ...] = ()
+    year_value: float | None = None  # the figure reported for actual_year itself (a growth rate: that year's rate)
+    period_value: float | None = None  # a growth rate's compound average, a five-year total's cumulative change:
+    # the figure ``actual`` is judged by, when it is not the year's own
+
+    period_label: str = ""  # what period_value is: 年均, 累计 (the kind's word)
+
+    @property
+    def progress(self) -> str:
+        """The progress ratio as the sentence writes it (83.88%): one figure on every page, report and export."""
+        return "—" if self.ratio is None else percent(self.ratio)
+
+    @property
+    def actual_text(self) -> str:
+        """实际 as tables show it: the year's own figure, and beside it, labelled, the period's figure that is
+        judged (当年8.38%（2025）；年均8.48%); a count is whole."""
+        unit = KINDS[self.kind].result_unit or self.unit
+        if self.actual is None:
+            return "—"
+        year = f"（{self.actual_year}）" if self.actual_year else ""
+        if self.period_value is None or self.year_value is None:
+            return f"{fmt(self.actual, unit)}{year}"
+        return f"当年{fmt(self.year_value, unit)}{year}；{self.period_label}{fmt(self.period_value, unit)}"
+
+    @property
+    def data_year(self) -> int | None:
+        """The year the data run to (数据截至2021年): older than the end year in a 总结评估 means a projection."""
+        return self.actual_year
 
     @property
     def explanation(self) -> str:
@@ -96,7 +126,8 @@ class Evaluation:
                 "label": self.label, "binding": self.binding, "unit": self.unit, "expected": self.expected,
                 "actual": self.actual, "actual_year": self.actual_year, "ratio": self.ratio,
                 "required_rate": self.required_rate, "projection": self.projection,
-                "explanation": self.explanation, "flags": list(self.flags), "explanation_en": self.explained("en")}
+                "explanation": self.explanation, "flags": list(self.flags), "explanation_en": self.explained("en"),
+                "data_year": self.data_year, "year_value": self.year_value, "period_value": self.period_value}
 
 
 @dataclass(frozen=True)
@@ -216,8 +247,9 @@ def evaluate_rows(spec: IndicatorSpec, values: npt.NDArray[np.float64], flags: n
 def evaluate_cube(specs: Sequence[IndicatorSpec], cube: Cube, as_of: int,
                   settings: Settings = DEFAULT_SETTINGS) -> list[Arrays]:
     """Every indicator for every region. Indicators sharing a rule (kind, direction, comparator, path,
-    period) are stacked and evaluated as one block, so the Python loop runs over a handful of groups;
-    an indicator judged against another one's values (relational) is evaluated on its own."""
+    period, tolerance, baseline year, whether they count things) are stacked and evaluated as one block, so
+    the Python loop runs over a handful of groups; an indicator judged against another one's values
+    (relational) is evaluated on its own."""
     n_r = len(cube.regions)
     results: list[Arrays | None] = [None] * len(specs)
     groups: dict[tuple[object, ...], list[int]] = {}
@@ -226,9 +258,13 @@ def evaluate_cube(specs: Sequence[IndicatorSpec], cube: Cube, as_of: int,
         if reference_of is not None:
             ref_no = reference_of(spec, specs)
             reference = cube.values[cube.index[ref_no]] if ref_no is not None else None
-            results[i] = evaluate_indicator(spec, cube.values[i], cube.flags[i], as_of, settings, reference)
+            results[i] = result = evaluate_indicator(spec, cube.values[i], cube.flags[i], as_of, settings, reference)
+            if ref_no is not None:  # the sentence names the indicator it was judged against
+                result.extra["reference_name"] = specs[cube.index[ref_no]].name
         else:
-            key = (spec.kind, spec.direction, spec.comparator, spec.path, spec.base_year, spec.end_year)
+            # everything a rule reads from the block's spec rather than per row
+            key = (spec.kind, spec.direction, spec.comparator, spec.path, spec.base_year, spec.end_year,
+                   spec.approx_tolerance, spec.baseline_offset, spec.counts, spec.target_pending)
             groups.setdefault(key, []).append(i)
     for members in groups.values():
         idx = np.array(members)
@@ -252,13 +288,17 @@ def explain(spec: IndicatorSpec, res: Arrays, r: int, as_of: int, status: str) -
     if status == "no_data":
         return no_data(spec, as_of)
     cell = Cell(spec, res, r, status)
-    if status == "no_target":
+    if status in ("no_target", "target_pending"):
         return no_target(cell)
-    return KINDS[spec.kind].explain(cell)
+    sentence = KINDS[spec.kind].explain(cell)
+    if status in ("projected_met", "projected_not_met"):  # 数据截至2021年: the projection decided
+        return Sentence((*sentence.parts, stale(cell)))
+    return sentence
 
 
 def _num(x: float) -> float | None:
     return None if x is None or not np.isfinite(x) else round(float(x), 4)  # ±inf too: JSON has no infinity
+
 
 
 def evaluations(specs: Sequence[IndicatorSpec], cube: Cube, results: list[Arrays], as_of: int,
@@ -276,10 +316,13 @@ def evaluations(specs: Sequence[IndicatorSpec], cube: Cube, results: list[Arrays
                 flags.append("missing_years")
             if res.actual_year[r] and res.actual_year[r] < min(as_of, spec.end_year):
                 flags.append("stale")
+            latest = res.extra.get("latest_rate")
             out.append(Evaluation(
                 spec.no, spec.name, cube.regions[r], spec.kind, status, LABELS[status], spec.binding, spec.unit,
                 _num(res.expected[r]), _num(res.actual[r]), int(res.actual_year[r]) or None, _num(res.ratio[r]),
-                _num(res.required[r]), _num(res.projection[r]), explain(spec, res, r, as_of, status), tuple(flags)))
+                _num(res.required[r]), _num(res.projection[r]), explain(spec, res, r, as_of, status), tuple(flags),
+                _num(latest[r]) if latest is not None else _num(res.actual[r]),
+                _num(res.actual[r]) if latest is not None else None, KINDS[spec.kind].period_word))
     return sorted(out, key=lambda e: (e.region, 0 if e.binding and e.status in LAGGING else
                                       1 if e.status in LAGGING else 2, e.no))
 

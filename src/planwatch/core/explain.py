@@ -8,6 +8,7 @@ here. Numbers keep the plan's units (亿元, %) in both languages.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal, Union
 
@@ -26,7 +27,7 @@ PHRASES: dict[Language, dict[str, str]] = {
         "note": "（{year}年为{flag}）", "flag_expected": "预计数", "flag_partial": "部分年度",
         "no_data": "{first}—{as_of}年没有报送数据，无法判断（未报送不按0计算）。",
         "no_target": "规划未设定量化目标（{reason}），仅观察趋势。{trend}", "trend": "最新值{a}（{year}年）{note}",
-        "growth_rate": "{first}—{year}年{counted}个年度增速的复合平均为{a}{note}，规划目标年均增长{e}，相当于目标的{ratio}",
+        "growth_rate": "{first}—{year}年{counted}个年度增速的复合平均为{a}，{current}{note}，规划目标年均增长{e}，相当于目标的{ratio}",
         "growth_rate_rest": "；其余{rest}年每年需增长{required}才能实现目标。",
         "cumulative": "{first}—{year}年累计降低{a}{note}（按1−∏(1−各年降幅)计算），按五年累计{target}的进度此时应累计{e}",
         "cumulative_rest": "；其余{rest}年每年需降低{required}。",
@@ -36,6 +37,15 @@ PHRASES: dict[Language, dict[str, str]] = {
         "gt": "高于", "lt": "低于", "eq": "基本同步于",
         "level": "{year}年实际{a}{note}，按年度目标路径此时应为{e}，从基期{baseline}起已完成应有进度的{ratio}",
         "level_no_path": "{year}年实际{a}{note}，目标{target}",
+        "level_from_first": "{year}年实际{a}{note}，按年度目标路径此时应为{e}，基期值缺失，以{start}年实际值{baseline}为起点，已完成应有进度的{ratio}",
+        "verdict_met": "，达到目标“{target}”", "verdict_not_met": "，未达到目标“{target}”（差{gap}）",
+        "verdict_tolerance": "，未达到{t}，但在±{tol}容差内（{bound}）视为完成",
+        "verdict_beyond_tolerance": "，未达到目标“{target}”（±{tol}容差下应{bound}）",
+        "at_least": "不低于{x}", "at_most": "不高于{x}",
+        "stale": "数据截至{year}年，按趋势推算{end}年为{p}，{verdict}。", "stale_held": "数据截至{year}年，按已有年份判断，{verdict}。",
+        "projected_met": "预计完成", "projected_not_met": "预计难以完成",
+        "year_value": "{year}年当年增长{v}",
+        "pending": "目标待下达（{note}），暂不评价。{trend}",
         "achieved_early": "，已达到{end}年目标。", "reversing": "，与目标方向相反。",
         "level_rest": "；其余年份每年需{change}{required}", "growth": "增长", "change": "变化", "rate_per_year": "{number}/年",
         "end": "。",
@@ -46,7 +56,8 @@ PHRASES: dict[Language, dict[str, str]] = {
                    "as 0).",
         "no_target": "The plan sets no quantified target; only the trend is watched. {trend}",
         "trend": "Latest value {a} ({year}){note}.",
-        "growth_rate": "The compound average of {counted} annual growth rates in {first}–{year} is {a}{note}, against "
+        "growth_rate": "The compound average of {counted} annual growth rates in {first}–{year} is {a}, {current}{note}, "
+                       "against "
                        "a planned average of {e}: {ratio} of the target",
         "growth_rate_rest": "; the remaining {rest} years need growth of {required} a year to reach it.",
         "cumulative": "Cumulative reduction in {first}–{year}: {a}{note} (1 − ∏(1 − yearly reductions)); on the way to "
@@ -60,6 +71,19 @@ PHRASES: dict[Language, dict[str, str]] = {
         "level": "Actual {a} in {year}{note}; on the annual target path it should be {e} by now: {ratio} of the "
                  "progress due since the baseline {baseline}",
         "level_no_path": "Actual {a} in {year}{note}; target {target}",
+        "level_from_first": "Actual {a} in {year}{note}; on the annual target path it should be {e} by now; no "
+                            "baseline, so the path starts from the actual {baseline} of {start}: {ratio} of the "
+                            "progress due",
+        "verdict_met": "; the target “{target}” is reached", "verdict_not_met": "; the target “{target}” is not "
+                       "reached (short by {gap})",
+        "verdict_tolerance": "; {t} is not reached, but within the ±{tol} tolerance ({bound}) it counts as met",
+        "verdict_beyond_tolerance": "; the target “{target}” is not reached (with the ±{tol} tolerance: {bound})",
+        "at_least": "at least {x}", "at_most": "at most {x}",
+        "stale": " Data up to {year}; the trend gives {p} for {end}: {verdict}.",
+        "stale_held": " Data up to {year}; judged on the years reported: {verdict}.",
+        "projected_met": "projected to be met", "projected_not_met": "projected not to be met",
+        "year_value": "{v} in {year} itself",
+        "pending": "Target still to be handed down ({note}): not judged yet. {trend}",
         "achieved_early": "; the {end} target is already reached.", "reversing": "; moving away from the target.",
         "level_rest": "; the remaining years need {change} of {required} a year", "growth": "growth",
         "change": "a change", "rate_per_year": "{number}/year", "end": ".",
@@ -69,6 +93,11 @@ PHRASES: dict[Language, dict[str, str]] = {
 
 def fmt(x: float, unit: str = "") -> str:
     return f"{format_number(round(float(x), 2))}{unit}"
+
+
+def percent(ratio: float) -> str:
+    """A progress ratio as every page, report and sentence writes it: 0.83876 → 83.88%."""
+    return fmt(ratio * 100, "%")
 
 
 Argument = Union[str, "Phrase"]
@@ -132,7 +161,7 @@ class Cell:
     @property
     def ratio(self) -> str:
         """The progress ratio as a percentage."""
-        return fmt(self.res.ratio[self.r] * 100, "%")
+        return percent(self.res.ratio[self.r])
 
     @property
     def a(self) -> str:
@@ -149,10 +178,61 @@ class Cell:
         return phrase("note", year=self.year, flag=phrase(_FLAG_KEYS[flag])) if flag in _FLAG_KEYS else ""
 
 
+    @property
+    def target(self) -> str:
+        """The end target as the plan writes it, in its unit (≥81.72岁, 3500亿元左右)."""
+        spec = self.spec
+        text = fmt(self.target_level, spec.unit)
+        prefix = {"ge": "≥", "gt": "＞", "le": "≤", "lt": "＜"}.get(spec.comparator or "", "")
+        return prefix + text + ("左右" if spec.comparator == "approx" else "")
+
+    @property
+    def target_level(self) -> float:
+        """The end-year level the indicator is judged against (an increase 〔1〕 岁 from 77.3: 78.3)."""
+        level = self.res.extra.get("target_level")
+        return float(level[self.r]) if level is not None else float(self.spec.target or 0.0)
+
+    def _tolerance(self, key: str) -> Phrase:
+        """The ±5% of a 左右 target, and the bound it gives, in phrase ``key``."""
+        spec, tol, t = self.spec, float(self.res.extra["tolerance"][self.r]), self.target_level
+        bound = t * (1 - tol) if spec.direction == "higher" else t * (1 + tol)
+        return phrase(key, t=fmt(t, spec.unit), target=self.target, tol=fmt(tol * 100, "%"),
+                      bound=phrase("at_least" if spec.direction == "higher" else "at_most", x=fmt(bound, spec.unit)))
+
+    @property
+    def tolerance_note(self) -> tuple[Phrase, ...]:
+        """When a 左右 tolerance and not the target itself decided that it is reached, the sentence says so."""
+        extra = self.res.extra
+        if "strictly_met" not in extra or bool(extra["strictly_met"][self.r]):
+            return ()
+        return (self._tolerance("verdict_tolerance"),)
+
+    @property
+    def verdict(self) -> Phrase:
+        """At the end: reached, reached within the 左右 tolerance, or not reached (by how much, or against the
+        tolerance's bound)."""
+        if self.status == "met":
+            return self.tolerance_note[0] if self.tolerance_note else phrase("verdict_met", target=self.target)
+        if self.spec.comparator == "approx" and "tolerance" in self.res.extra:
+            return self._tolerance("verdict_beyond_tolerance")
+        gap = abs(float(self.res.actual[self.r]) - self.target_level)
+        return phrase("verdict_not_met", target=self.target, gap=fmt(gap, self.spec.unit))
+
+
+def stale(cell: Cell) -> Phrase:
+    """数据截至2021年: a 总结评估 on older data, judged by the projection to the end year."""
+    if math.isnan(cell.res.projection[cell.r]):  # a relational target: judged on the years so far
+        return phrase("stale_held", year=cell.year, verdict=phrase(cell.status))
+    return phrase("stale", year=cell.year, end=cell.spec.end_year, p=cell.number("projection"),
+                  verdict=phrase(cell.status))
+
+
 def no_data(spec: IndicatorSpec, as_of: int) -> Sentence:
     return Sentence((phrase("no_data", first=spec.base_year + 1, as_of=as_of),))
 
 
 def no_target(cell: Cell) -> Sentence:
     trend = phrase("trend", a=cell.a, year=cell.year, note=cell.note) if cell.year else ""
+    if cell.status == "target_pending":
+        return Sentence((phrase("pending", note=cell.spec.reason, trend=trend),))
     return Sentence((phrase("no_target", reason=cell.spec.reason, trend=trend),))

@@ -29,7 +29,7 @@ _TRADITIONAL_ONLY = set("與為這個們會區發經濟國時後來對進務說�
 
 def _to_simplified(blocks: tuple[Block, ...]) -> tuple[tuple[Block, ...], bool]:
     sample = "".join(b.text for b in blocks[:400] if isinstance(b, Paragraph))
-    if sum(1 for ch in sample if ch in _TRADITIONAL_ONLY) < max(3, len(sample) // 500):
+    if sum(map(sample.count, _TRADITIONAL_ONLY)) < max(3, len(sample) // 500):  # str.count: no loop per character
         return blocks, False
     import opencc
 
@@ -86,7 +86,9 @@ _STATED = [
 def stated_counts(text: str) -> dict[str, int]:
     """Counts a document states about a plan (``10章45节26个专栏``, ``预期性指标17项``)."""
     found: dict[str, int] = {}
-    structure = re.search(r"(\d+|[一二三四五六七八九十]+)章(\d+|[一二三四五六七八九十]+)节", text)
+    # 章 first: a pattern opening with a number is tried at every character of the whole plan
+    structure = (re.search(r"(\d+|[一二三四五六七八九十]+)章(\d+|[一二三四五六七八九十]+)节", text)
+                 if re.search(r"章(?:\d+|[一二三四五六七八九十]+)节", text) else None)
     for key, pattern in _STATED:
         if key in ("chapters", "sections", "columns") and not structure:
             continue

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .model import GlossaryEntry, Indicator, Node
 
 _ENTRY = re.compile(r"^\d+\s*[．.、]\s*(.{1,40}?)\s*[：:]\s*(.+)$")
 
 
-def _bigrams(text: str) -> set[str]:
+@lru_cache(maxsize=4096)  # each indicator's name is compared with every term
+def _bigrams(text: str) -> frozenset[str]:
     text = re.sub(r"[\s“”\"（）()、，]", "", text)
-    return {text[i:i + 2] for i in range(len(text) - 1)}
+    return frozenset(text[i:i + 2] for i in range(len(text) - 1))
 
 
 def linked_indicators(term: str, indicators: tuple[Indicator, ...] | list[Indicator]) -> tuple[int, ...]:

@@ -48,6 +48,16 @@ def is_sentence(text: str) -> bool:
     return text.endswith(("。", "；", "！", "？")) or "。" in text[:-1]
 
 
+def has_toc_tail(text: str) -> bool:
+    """``TOC_TAIL.search(text)``, without scanning a paragraph whose last character (before a final newline, as
+    ``$`` allows) is no digit: nearly every paragraph, and scanning them was most of the time to build the outline.
+
+    >>> has_toc_tail("第一章　发展基础 ........ 3"), has_toc_tail("到2025年，增长6%。")
+    (True, False)
+    """
+    return text.removesuffix("\n")[-1:].isdecimal() and TOC_TAIL.search(text) is not None  # \d is isdecimal()
+
+
 def title_period(title: str | None) -> tuple[int, int] | None:
     """(base year, end year) that a plan's title names: the years before and at the end of its period.
 

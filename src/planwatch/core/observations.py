@@ -2,8 +2,8 @@
 
 "Not reported" is a missing row, never 0. A value for part of a year (``1-9月``) or an estimate
 (``预计``) is kept and marked. When several sources give a value for one (indicator, year, region),
-all are kept and one is chosen by a documented rule (:data:`CHOICE_RULE`). Bad rows are collected
-and reported together; nothing is evaluated until the whole table is valid.
+all are kept and one is chosen by the one priority of :mod:`planwatch.core.series` (:data:`CHOICE_RULE`).
+Bad rows are collected and reported together; nothing is evaluated until the whole table is valid.
 """
 
 from __future__ import annotations
@@ -22,14 +22,12 @@ import numpy.typing as npt
 from .errors import PlanwatchError
 from .model import Indicator
 from .readers.encoding import decode_text
+from .series import CHOICE_RULE, EXPECTED, FINAL, FLAG_LABELS, FLAG_NAMES, PARTIAL, is_official, is_simulated, pick
 from .textnorm import number_text
 from .units import convert
 
-FINAL, EXPECTED, PARTIAL = 0, 1, 2
-FLAG_NAMES = {FINAL: "final", EXPECTED: "expected", PARTIAL: "partial"}
-FLAG_LABELS = {FINAL: "全年", EXPECTED: "预计数", PARTIAL: "部分年度"}
-CHOICE_RULE = ("同一指标、年份、地区有多个数值时：全年数优先于预计数，预计数优先于部分年度数（如1-9月）；"
-               "同等情况下政府网站（gov.cn）来源优先；再同等时取文件中先出现的一行。")
+__all__ = ["CHOICE_RULE", "EXPECTED", "FINAL", "FLAG_LABELS", "FLAG_NAMES", "PARTIAL", "ObservationError",
+           "ObservationTable", "build_table", "parse_flag", "read_observations"]
 _PARTIAL = re.compile(r"\d+\s*[-—~至]\s*\d+\s*月|前三季度|上半年|一季度|季度|月|partial", re.IGNORECASE)
 MAX_LISTED = 20
 
@@ -61,6 +59,10 @@ class ObservationTable:
     regions: tuple[str, ...]
     sources: tuple[str, ...]
     periods: tuple[str, ...] = ()  # the period text as written, per row (1-9月, 全年(预计))
+    # how far into its year a part-year value reaches (Q2 → 6), and whether a row is simulated; absent: 0, and
+    # simulated when its source says 模拟
+    months: npt.NDArray[np.int8] | None = None
+    simulated: npt.NDArray[np.bool_] | None = None
 
     def __len__(self) -> int:
         return len(self.value)
@@ -69,18 +71,20 @@ class ObservationTable:
         """The table restricted to the given row positions."""
         return ObservationTable(self.indicator[rows], self.year[rows], self.region[rows], self.value[rows],
                                 self.flag[rows], self.source[rows], self.row[rows], self.regions, self.sources,
-                                tuple(self.periods[i] for i in rows) if self.periods else ())
+                                tuple(self.periods[i] for i in rows) if self.periods else (),
+                                None if self.months is None else self.months[rows],
+                                None if self.simulated is None else self.simulated[rows])
 
     def chosen(self) -> ObservationTable:
-        """One row per (indicator, year, region), chosen by :data:`CHOICE_RULE`."""
+        """One row per (indicator, year, region), chosen by the priority of :mod:`planwatch.core.series`."""
         if len(self) == 0:
             return self
-        official = np.array([0 if "gov.cn" in s else 1 for s in self.sources], dtype=np.int8)[self.source]
-        order = np.lexsort((self.row, official, self.flag, self.region, self.year, self.indicator))
-        ind, yr, reg = self.indicator[order], self.year[order], self.region[order]
-        first = np.ones(len(order), dtype=bool)
-        first[1:] = (ind[1:] != ind[:-1]) | (yr[1:] != yr[:-1]) | (reg[1:] != reg[:-1])
-        return self.take(order[first])
+        official = np.array([is_official(s) for s in self.sources], dtype=bool)[self.source]
+        simulated = self.simulated if self.simulated is not None else \
+            np.array([is_simulated(s) for s in self.sources], dtype=bool)[self.source]
+        months = self.months if self.months is not None else np.zeros(len(self), dtype=np.int8)
+        return self.take(pick(self.indicator, self.region, self.year, self.flag, months, simulated, official,
+                              self.row))
 
 
 def _lookup(indicators: Sequence[Indicator]) -> dict[str, Indicator]:

@@ -15,7 +15,7 @@ from typing import Any
 
 import numpy as np
 
-from .spec import PathMethod
+from .spec import IndicatorSpec, PathMethod
 
 METHOD_LABELS: dict[str, str] = {
     "compound": "等比（年均增速不变）", "linear": "等差（每年变化相同）",
@@ -47,3 +47,8 @@ def path_values(method: PathMethod, start: Any, target: Any, k: Any, n: int, k0:
                 ok = (start > 0) & (target > 0)
                 out = np.where(ok, np.where(ok, start, 1.0) * (target / np.where(ok, start, 1.0)) ** frac, out)
     return out if out.ndim else float(out)
+
+
+def whole_if_counted(spec: IndicatorSpec, values: Any) -> Any:
+    """Counts are never fractional: the path and projections of an indicator counting things (家, 个) are whole."""
+    return np.round(values) if spec.counts else values

@@ -4,6 +4,8 @@ Pages, reports, exports, the API and the 考核 score read these entries; templa
 (``s-ahead``), never on a Chinese label. ``order`` is the order of counts, tables and charts; ``lags``
 marks the statuses listed first and counted against a department; ``points`` is the 考核 score of an
 indicator with that status (docs/assessment.md), ``None`` where the indicator does not count (no target).
+``projected_met`` / ``projected_not_met`` are the 总结评估 statuses when the latest value is older than the end
+year (数据截至2021年): the projection to the end year is judged, and the sentence says so.
 
 >>> STATUSES["behind"].zh, STATUSES["behind"].en, STATUSES["behind"].points
 ('滞后', 'Behind', 0.5)
@@ -37,8 +39,13 @@ _ALL = (
     Status("reversing", "逆向", "Reversing", "FFCDD2", 4, True, 0.0),
     Status("met", "已完成", "Met", "C8E6C9", 5, False, 1.0),
     Status("not_met", "未完成", "Not met", "FFE0B2", 6, True, 0.0),
-    Status("no_data", "无数据", "No data", "EEEEEE", 7, False, 0.0),  # not reporting is not neutral
-    Status("no_target", "无量化目标", "No numeric target", "EEEEEE", 8, False, None),
+    # 总结评估 whose latest value is older than the end year: judged by the projection to the end year
+    Status("projected_met", "预计完成", "Projected to be met", "E6EE9C", 7, False, 1.0),
+    Status("projected_not_met", "预计难以完成", "Projected not to be met", "FFE0B2", 8, True, 0.0),
+    Status("no_data", "无数据", "No data", "EEEEEE", 9, False, 0.0),  # not reporting is not neutral
+    Status("no_target", "无量化目标", "No numeric target", "EEEEEE", 10, False, None),
+    # 无量化目标 whose note says the target is still to be handed down (最终以市目标下达为准)
+    Status("target_pending", "目标待下达", "Target to be set", "EEEEEE", 11, False, None),
 )
 STATUSES: dict[str, Status] = {s.code: s for s in sorted(_ALL, key=lambda s: s.order)}
 LAGGING = frozenset(code for code, s in STATUSES.items() if s.lags)

@@ -257,7 +257,7 @@ class _TreeBuilder:
 
     @staticmethod
     def _is_toc_line(text: str) -> bool:
-        if not g.TOC_TAIL.search(text):
+        if not g.has_toc_tail(text):
             return False
         head = g.TOC_TAIL.sub("", text).strip()
         return any(p.match(head) for p in (g.PART, g.CHAPTER, g.SECTION, g.APPENDIX, g.SUBSECTION))
@@ -288,7 +288,7 @@ def _same_title(a: str, b: str) -> bool:
 
 def _entry_key(text: str) -> str | None:
     """The heading a table-of-contents line names (spaces, dot leaders and page number removed), or None."""
-    head = g.TOC_TAIL.sub("", text).strip() if g.TOC_TAIL.search(text) else text
+    head = g.TOC_TAIL.sub("", text).strip() if g.has_toc_tail(text) else text
     if any(p.match(head) for p in (g.PART, g.CHAPTER, g.SECTION, g.APPENDIX, g.SUBSECTION, g.CLAUSE,
                                     g.COLUMN, g.TOC_MATTER)) and not g.is_sentence(head):
         return re.sub(r"\s+", "", head)

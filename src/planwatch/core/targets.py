@@ -180,6 +180,15 @@ def parse_target(raw: str, what: str = "目标值") -> TargetExpr:
         raise
 
 
+def stored_target(raw: str, what: str = "目标值") -> TargetExpr:
+    """A target cell kept as written: parsed, or — when it fits no form (the reader warned about it when it was
+    read) — its raw text with no figure, as the table reader keeps it."""
+    try:
+        return parse_target(raw, what)
+    except TargetExpressionError:
+        return TargetExpr(raw=raw)
+
+
 def _parse(text: str, base: TargetExpr, what: str) -> TargetExpr:
     """``text`` (markers and spaces removed) into ``base``, which holds the raw text and the markers."""
     raw = base.raw

@@ -1,4 +1,5 @@
-"""From a plan file and observations to a report (the CLI path; the web builds Inputs from its database)."""
+"""From a plan file and observations to a report: the command line's adapter to the one report-data builder
+(:mod:`planwatch.reports.data`; the web's adapter reads the database, ``planwatch.web.reports``)."""
 
 from __future__ import annotations
 
@@ -6,17 +7,13 @@ import math
 from collections import defaultdict
 from pathlib import Path
 
-from ..core.decompose import decompose
 from ..core.evaluation import Settings, build_cube, evaluate_cube, evaluations
 from ..core.extract import extract_plan
 from ..core.kinds import plan_specs
 from ..core.observations import read_observations
-from .content import Inputs, Kind, Report, build
-from .docx_writer import write_docx
-from .html_writer import write_html
-from .pdf_writer import write_pdf
-
-WRITERS = {"docx": write_docx, "html": write_html, "pdf": write_pdf}  # the formatter registry
+from ..core.series import is_simulated
+from .content import Kind, Report, build
+from .data import IndicatorFacts, report_data
 
 
 def report_from_files(plan_path: str | Path, data_path: str | Path, as_of: int, kind: Kind,
@@ -47,14 +44,10 @@ def report_from_files(plan_path: str | Path, data_path: str | Path, as_of: int, 
         for k, value in enumerate(cube.values[cube.index[spec.no], r]):
             if not math.isnan(value):  # not reported stays out of the chart
                 series[spec.no][base + k] = float(value)
-    paths = {row.no: row.values for row in decompose(specs)}
     chapters = [(f"第{c.label}章 {c.title}", sum(1 for t in plan.tasks if t.node.split("/")[0] == c.id),
                  sum(1 for p in plan.projects if p.node.split("/")[0] == c.id)) for c in plan.nodes("chapter")]
-    simulated = any("模拟" in s for s in table.sources)
-    return build(Inputs(
-        plan_title=title or plan.title or Path(plan_path).stem, base_year=base, end_year=end, as_of=as_of, kind=kind,
-        results=results, region=name, series=series, paths=paths,
-        baselines={i.no: i.baseline_value for i in plan.indicators},
-        targets={i.no: (i.target.raw if i.target.raw not in ("", "—") else i.growth.raw and f"年均增长{i.growth.raw}")
-                 for i in plan.indicators},
-        commitments=plan.commitments, chapters=chapters, simulated=simulated, comparison=comparison))
+    return build(report_data(
+        title=title or plan.title or Path(plan_path).stem, base_year=base, end_year=end, as_of=as_of, kind=kind,
+        region=name, results=results, specs=specs, series=series, commitments=plan.commitments, chapters=chapters,
+        indicators=[IndicatorFacts(i.no, i.baseline_value, i.target.raw, i.growth.raw) for i in plan.indicators],
+        simulated=any(is_simulated(s) for s in table.sources), comparison=comparison))

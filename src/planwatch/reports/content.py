@@ -147,7 +147,8 @@ def build(inputs: Inputs) -> Report:
         notices.append(f"{len(gaps)}项指标没有报送数据，本报告未对其作出判断（未报送不按0计算），详见“数据缺口”一节。")
     period = f"{inputs.base_year + 1}—{inputs.end_year}年"
     mode = {"annual": f"截至{inputs.as_of}年", "midterm": f"规划实施中期（截至{inputs.as_of}年）",
-            "final": f"规划期末（{inputs.as_of}年）"}[inputs.kind]
+            "final": f"规划期末（{inputs.as_of}年）" if inputs.as_of >= inputs.end_year else
+            f"截至{inputs.as_of}年（规划期至{inputs.end_year}年，尚未期满，各项结论为监测判断）"}[inputs.kind]
 
     # 一、总体情况
     overview = Section(1, "总体情况", (
@@ -163,7 +164,7 @@ def build(inputs: Inputs) -> Report:
     table = Table(("序号", "指标", "属性", "单位", "基期值", "目标值", "实际值（年份）", "评估结果"), tuple(
         (str(e.no), e.name, "约束性" if e.binding else "预期性", e.unit,
          _n(inputs.baselines.get(e.no)), inputs.targets.get(e.no, "—") or "—",
-         f"{_n(e.actual)}（{e.actual_year}）" if e.actual is not None else "—", e.label)
+         e.actual_text, e.label)
         for e in sorted(results, key=lambda e: e.no)), shade_column=7)
     binding = [e for e in results if e.binding]
     binding_text = tuple(f"{e.name}：{e.label}。{e.explanation}" for e in binding) or ("本规划未设约束性指标。",)

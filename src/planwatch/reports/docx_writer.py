@@ -10,7 +10,6 @@ substitute a metric-similar font where one is missing (the East Asian font slot 
 from __future__ import annotations
 
 import io
-from pathlib import Path
 from typing import Any
 
 from .charts import render
@@ -97,7 +96,7 @@ def _page_number_footer(section: Any) -> None:
     _font(p.add_run(" —"), SONG, 14)
 
 
-def write_docx(report: Report, out: Path | io.BytesIO) -> None:
+def write_docx(report: Report) -> bytes:
     import docx
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Cm, Mm
@@ -138,4 +137,6 @@ def write_docx(report: Report, out: Path | io.BytesIO) -> None:
         emit(sec, 0, heading)
     _paragraph(doc, "", indent=False)
     _paragraph(doc, report.date_line, FANGSONG, 16, indent=False, align=WD_ALIGN_PARAGRAPH.RIGHT)
+    out = io.BytesIO()
     doc.save(out)
+    return out.getvalue()

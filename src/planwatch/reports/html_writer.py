@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import base64
 import html
-from pathlib import Path
 
 from .charts import render
 from .content import STATUS_COLOURS, Report, Section, numbered, numbered_sections
 
 
-def write_html(report: Report, out: Path) -> None:
+def write_html(report: Report) -> bytes:
     parts = [
         "<!DOCTYPE html><html lang='zh-CN'><head><meta charset='utf-8'>",
         f"<title>{html.escape(report.title)}</title><style>",
@@ -50,4 +49,4 @@ def write_html(report: Report, out: Path) -> None:
     for sec, heading in numbered_sections(report.sections):
         emit(sec, 0, heading)
     parts.append(f"<p style='text-align:right'>{html.escape(report.date_line)}</p></body></html>")
-    out.write_text("".join(parts), encoding="utf-8")
+    return "".join(parts).encode("utf-8")

@@ -21,14 +21,14 @@ def soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def write_pdf(report: Report, out: Path) -> None:
+def write_pdf(report: Report) -> bytes:
     binary = soffice()
     if binary is None:
         raise PlanwatchError("无法生成 PDF：未安装 LibreOffice（apt-get install libreoffice-writer-nogui）")
     with tempfile.TemporaryDirectory(prefix="planwatch-pdf-") as tmp:
         folder = Path(tmp)
         source = folder / "report.docx"
-        write_docx(report, source)
+        source.write_bytes(write_docx(report))
         try:
             result = subprocess.run(
                 [binary, f"-env:UserInstallation={(folder / 'profile').as_uri()}", "--headless", "--norestore",
@@ -39,4 +39,4 @@ def write_pdf(report: Report, out: Path) -> None:
         produced = folder / "report.pdf"
         if result.returncode != 0 or not produced.exists() or produced.stat().st_size == 0:
             raise PlanwatchError(f"LibreOffice 未能生成 PDF：{(result.stderr or result.stdout).strip()[-200:]}")
-        shutil.copyfile(produced, out)
+        return produced.read_bytes()

@@ -29,6 +29,7 @@ from ..core.serialize import dumps, finite
 from ..exports import safe_cell
 from .accounts.models import ApiToken, Region
 from .accounts.permissions import can_view_unpublished
+from .cache import cached
 from .limits import COMMENT_MAX
 from .monitoring.models import Observation
 from .monitoring.services import (
@@ -115,6 +116,7 @@ class PlanOut(Schema):
 
 class IndicatorOut(Schema):
     no: int
+    label: str  # the number as printed: "10.1" for a measured sub-row of item 10, else str(no)
     name: str
     category: str
     unit: str
@@ -197,16 +199,16 @@ def _plan_out(p: Plan) -> dict[str, Any]:
 
 @api.get("/plans", response=list[PlanOut], auth=Optional(), summary="规划列表")
 def plans(request: HttpRequest) -> list[dict[str, Any]]:
-    return [_plan_out(p) for p in Plan.objects.select_related("region")]
+    return [_plan_out(p) for p in Plan.objects.in_use().select_related("region")]
 
 
 @api.get("/plans/{plan_id}", response=PlanOut, auth=Optional(), summary="规划")
 def plan(request: HttpRequest, plan_id: Id) -> dict[str, Any]:
-    return _plan_out(get_object_or_404(Plan.objects.select_related("region"), pk=plan_id))
+    return _plan_out(get_object_or_404(Plan.objects.in_use().select_related("region"), pk=plan_id))
 
 
 def _indicator_rows(p: Plan) -> list[dict[str, Any]]:
-    return [{"no": i.no, "name": i.name, "category": i.category, "unit": i.unit, "baseline_year": i.baseline_year,
+    return [{"no": i.no, "label": i.display_no, "name": i.name, "category": i.category, "unit": i.unit, "baseline_year": i.baseline_year,
              "baseline_value": i.baseline_value, "target_year": i.target_year, "target": i.target_raw,
              "growth": i.growth_raw, "attribute": i.attribute, "kind": i.kind, "direction": i.direction,
              "lead": i.lead_name, "notes": list(i.notes)}
@@ -215,7 +217,7 @@ def _indicator_rows(p: Plan) -> list[dict[str, Any]]:
 
 @api.get("/plans/{plan_id}/indicators", response=list[IndicatorOut], auth=Optional(), summary="主要指标")
 def indicators(request: HttpRequest, plan_id: Id) -> list[dict[str, Any]]:
-    return _indicator_rows(get_object_or_404(Plan, pk=plan_id))
+    return _indicator_rows(get_object_or_404(Plan.objects.in_use(), pk=plan_id))
 
 
 # kind → (model, field holding its title)
@@ -237,7 +239,7 @@ def _structure_rows(p: Plan) -> list[dict[str, Any]]:
 
 @api.get("/plans/{plan_id}/structure", response=list[NodeOut], auth=Optional(), summary="规划结构（章节与任务、项目、承诺）")
 def structure(request: HttpRequest, plan_id: Id) -> list[dict[str, Any]]:
-    return _structure_rows(get_object_or_404(Plan, pk=plan_id))
+    return _structure_rows(get_object_or_404(Plan.objects.in_use(), pk=plan_id))
 
 
 class LinkOut(Schema):
@@ -259,7 +261,7 @@ def linkage(request: HttpRequest, plan_id: Id) -> list[dict[str, Any]]:
     from .plans.linkage import linkage_rows
 
     out = []
-    for r in linkage_rows(get_object_or_404(Plan, pk=plan_id)):
+    for r in linkage_rows(get_object_or_404(Plan.objects.in_use(), pk=plan_id)):
         a, up = r.alignment, r.upper
         out.append({"no": r.indicator.no, "name": r.indicator.name, "unit": r.indicator.unit,
                     "upper_plan": up.plan.title if up else None, "upper_no": up.no if up else None,
@@ -293,20 +295,12 @@ def observations(request: HttpRequest, plan_id: Id,
                  offset: Annotated[int, Field(ge=0, lt=2**31)] = 0) -> HttpResponse:
     """One page of values (``limit``/``offset``, in indicator, year order): a province's million values are
     fetched page by page, or by ``region``; the CSV/Excel export gives a whole plan at once."""
-    from django.core.cache import cache
-
-    from .monitoring.services import data_stamp
-
     # the page's JSON is cached per data stamp as it is sent: rows built by our own query have the schema's
     # types, so the per-item validation (most of a cached request's time) would only repeat itself
-    p = loaded_fresh(get_object_or_404(Plan, pk=plan_id))
-    key = f"api-observations-json:{data_stamp(p)}:{_public(request)}:{year}:{region}:{limit}:{offset}"
-    body: bytes | None = cache.get(key)
-    if body is None:
-        rows = [ObservationOut(**row).model_dump() for row in
-                _observation_rows(request, p, year, region, limit, offset)]
-        body = dumps(rows, separators=(",", ":")).encode()
-        cache.set(key, body, 3600)
+    p = loaded_fresh(get_object_or_404(Plan.objects.in_use(), pk=plan_id))
+    body = cached("api-observations-json", p, _public(request), year, region, limit, offset, compute=lambda: dumps(
+        [ObservationOut(**row).model_dump() for row in _observation_rows(request, p, year, region, limit, offset)],
+        separators=(",", ":")).encode())
     return HttpResponse(body, content_type="application/json; charset=utf-8")
 
 
@@ -320,7 +314,7 @@ def evaluation(request: HttpRequest, plan_id: Id, as_of: Annotated[int, Field(ge
                region: Annotated[int | None, Field(ge=1, lt=2**31, description="地区编号（默认为规划所属地区；"
                                                                           "上级地区由下级汇总）")] = None
                ) -> list[dict[str, Any]]:
-    p = loaded_fresh(get_object_or_404(Plan, pk=plan_id))
+    p = loaded_fresh(get_object_or_404(Plan.objects.in_use(), pk=plan_id))
     if p.base_year is not None and p.end_year is not None and not p.base_year < as_of <= p.end_year:
         raise ValidationError(gettext("评估年份 %(year)s 不在规划期 %(start)s—%(end)s 年内") % {
             "year": as_of, "start": p.base_year + 1, "end": p.end_year})
@@ -359,7 +353,7 @@ EXPORTS = {"indicators": "主要指标", "observations": "监测数据", "evalua
          response={200: Any})
 def export(request: HttpRequest, plan_id: Id, what: str, format: str = "csv",
            as_of: Annotated[int | None, Field(ge=1900, le=2100)] = None) -> Any:
-    p = get_object_or_404(Plan, pk=plan_id)
+    p = get_object_or_404(Plan.objects.in_use(), pk=plan_id)
     if what not in EXPORTS or format not in ("csv", "xlsx", "json"):
         raise ValidationError(gettext("可导出：%(what)s；格式：csv、xlsx、json") % {"what": pgettext("list separator", "、").join(EXPORTS)})
     if what == "indicators":

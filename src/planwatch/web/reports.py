@@ -1,4 +1,5 @@
-"""Report inputs from the database: the same content builder as the command line, fed from stored data."""
+"""Report inputs from the database: the same report-data builder and writers as the command line, fed from
+stored data; each report generated once per data stamp (:func:`report_file`)."""
 
 from __future__ import annotations
 
@@ -7,8 +8,9 @@ from typing import Any
 
 from ..core.model import Commitment as CoreCommitment
 from ..reports.content import Inputs
-from .monitoring.models import full_year_first
-from .monitoring.services import evaluate_plan, visible_observations
+from ..reports.data import IndicatorFacts, report_data
+from ..reports.writers import render
+from .monitoring.services import counted_values, evaluate_plan, plan_specs_of, visible_observations
 from .plans.models import Plan
 
 
@@ -38,27 +40,23 @@ def _chapter(plan: Plan, node: Any) -> tuple[str, int, int, str]:
 
 
 def report_inputs(plan: Plan, as_of: int, kind: Any, public: bool) -> Inputs:
-    from .views import _target_path
-
+    """The database's adapter to the one report-data builder (planwatch.reports.data), as this audience sees it."""
     results, simulated = evaluate_plan(plan, as_of, public)
     series: dict[int, dict[int, float]] = {}
-    rows = visible_observations(plan, public).filter(region=plan.region).order_by("year", "simulated", "id")
-    for o in sorted(rows, key=full_year_first):  # a part-year value never stands for its year's full value
-        series.setdefault(o.indicator.no, {}).setdefault(o.year, o.value)  # the value evaluation uses
+    rows = visible_observations(plan, public).filter(region=plan.region).order_by("year")
+    for (no, _, year), choice in counted_values(rows).items():  # the value the evaluation uses (core.series)
+        series.setdefault(no, {})[year] = choice.value
     indicators = list(plan.indicators.select_related("lead"))
     chapters = [_chapter(plan, n) for n in plan.nodes.filter(kind="chapter").order_by("position")]
     commitments = [CoreCommitment(text=c.text, quantity=c.quantity, subject="", deadline=c.due_year,
                                   recurring=c.recurring, value=c.value, value_max=c.value_max, unit=c.unit,
                                   comparator=c.comparator, change=None, base_year=None,  # type: ignore[arg-type]
                                   node=c.node.node_id) for c in plan.commitments.select_related("node")]
-    return Inputs(
-        plan_title=plan.title, base_year=plan.base_year or as_of - 5, end_year=plan.end_year or as_of, as_of=as_of,
-        kind=kind, results=results, region=plan.region.name,
-        leads={i.no: i.lead.name for i in indicators if i.lead}, series=series,
-        paths={i.no: _target_path(plan, i.no) for i in indicators},
-        baselines={i.no: i.baseline_value for i in indicators},
-        targets={i.no: i.target_raw if i.target_raw not in ("", "—") else (i.growth_raw and f"年均增长{i.growth_raw}")
-                 for i in indicators},
+    return report_data(
+        title=plan.title, base_year=plan.base_year or as_of - 5, end_year=plan.end_year or as_of, as_of=as_of,
+        kind=kind, region=plan.region.name, results=results, specs=plan_specs_of(plan), series=series,
+        indicators=[IndicatorFacts(i.no, i.baseline_value, i.target_raw, i.growth_raw, i.lead.name if i.lead else "")
+                    for i in indicators],
         commitments=commitments, chapters=chapters, simulated=simulated)
 
 
@@ -75,34 +73,29 @@ class ReportBusy(Exception):
 def report_file(plan: Plan, as_of: int, kind: Any, fmt: str, public: bool) -> bytes:
     """The report as a file (docx, html or pdf), generated once and then served from the cache.
 
-    The key is the plan's data stamp (``data_stamp``: moved on by every change to its values and indicators),
-    a stamp of its ledger (:func:`_ledger_stamp`: the chapters' progress and milestones, which the data stamp
-    does not follow), today's date (the lights depend on it), the plan's title, the audience, the language,
-    the kind, the year and the format. A cached report costs the few indexed queries of the stamps. Raises
+    The key is the plan's stamp (planwatch.web.cache: its data and the language), a stamp of its ledger
+    (:func:`_ledger_stamp`: the chapters' progress and milestones, which the data stamp does not follow),
+    today's date (the lights depend on it), the plan's title, the audience, the kind, the year and the format.
+    A cached report costs the few indexed queries of the stamps. Raises
     :class:`ReportBusy` for the public while another public report is being generated in this process, and
     PlanwatchError when a writer cannot work (LibreOffice missing for PDF)."""
     import hashlib
 
-    from django.core.cache import cache
     from django.utils import timezone
-    from django.utils.translation import get_language
 
     from ..reports.content import build
-    from .monitoring.services import data_stamp
+    from .cache import cached, peek
 
     title = hashlib.sha256(plan.title.encode()).hexdigest()[:12]
-    key = (f"report:{data_stamp(plan)}:{_ledger_stamp(plan)}:{timezone.localdate()}:{title}:{public}:"
-           f"{get_language()}:{kind}:{as_of}:{fmt}")
-    body: bytes | None = cache.get(key)
+    parts = (_ledger_stamp(plan), timezone.localdate(), title, public, kind, as_of, fmt)
+    body: bytes | None = peek("report", plan, *parts)
     if body is not None:
         return body
     if public and not PUBLIC_GENERATION.acquire(blocking=False):
         raise ReportBusy
-    try:
-        body = cache.get(key)  # generated by the request that held the slot
-        if body is None:
-            body = _render(build(report_inputs(plan, as_of, kind, public)), fmt)
-            cache.set(key, body, 3600)
+    try:  # cached(): generated by the request that held the slot, or now
+        body = cached("report", plan, *parts, compute=lambda: render(build(report_inputs(plan, as_of, kind, public)),
+                                                                      fmt))
     finally:
         if public:
             PUBLIC_GENERATION.release()
@@ -129,19 +122,3 @@ def _ledger_stamp(plan: Plan) -> str:
         n=Count("id"), last=Max("id"), finished=Count("done"), latest=Max("done"), until=Max("planned")).values())
     return hashlib.sha256(repr(parts).encode()).hexdigest()[:16]
 
-
-def _render(report: Any, fmt: str) -> bytes:
-    import io
-    import tempfile
-    from pathlib import Path
-
-    from ..reports.build import WRITERS
-
-    if fmt == "docx":
-        buffer = io.BytesIO()
-        WRITERS["docx"](report, buffer)
-        return buffer.getvalue()
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / f"report.{fmt}"
-        WRITERS[fmt](report, path)
-        return path.read_bytes()

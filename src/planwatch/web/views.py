@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from typing import Any
 
@@ -18,74 +17,26 @@ from ..core.decompose import decompose
 from ..core.evaluation import LAGGING, evaluation_mode
 from ..core.statuses import STATUSES
 from .accounts.models import Region
-from .accounts.permissions import can_report, can_review, can_view_unpublished, department_of, role_of
-from .monitoring.models import Observation, Status, full_year_first, parse_period
+from .accounts.permissions import (
+    can_check_plan,
+    can_report,
+    can_review,
+    can_view_unpublished,
+    get_object_for_user,
+    reportable,
+)
+from .cache import cache_key, cached
+from .monitoring.models import Observation, Status, parse_period
 from .monitoring.services import (
+    counted_values,
     evaluate_plan,
     loaded_fresh,
     save_value,
     transition,
     visible_observations,
 )
-from .plans.models import Indicator, Plan
-
-_WHOLE_NUMBER = re.compile(r"[+-]?[0-9]{1,10}")
-
-
-def as_int(value: object) -> int | None:
-    """A whole number from a form field or query parameter, or None — never an exception on odd input. The
-    one parser for numbers people type: ASCII digits only (``"²".isdigit()`` is True and ``int("٣")`` is 3;
-    ``int("1_0")`` is 10), and within the range of every id and year column."""
-    text = str(value).strip() if isinstance(value, (str, int)) and not isinstance(value, bool) else ""
-    if not _WHOLE_NUMBER.fullmatch(text):
-        return None
-    number = int(text)
-    return number if -(2**31) < number < 2**31 else None  # beyond any id or year: treated as no number
-
-
-_DECIMAL = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]{1,3})?")
-
-
-def as_number(value: object) -> float | None:
-    """A finite decimal number typed into a form (thousands commas allowed), or None: ASCII digits only, and
-    never NaN or infinity (``float("nan")`` and ``float("1e999")`` are floats, but no value)."""
-    import math
-
-    text = str(value).strip().replace(",", "")[:40] if isinstance(value, str) else ""
-    if not _DECIMAL.fullmatch(text):
-        return None
-    number = float(text)
-    return number if math.isfinite(number) else None
-
-
-def _plan(request: HttpRequest) -> Plan:
-    """The plan asked for (``?plan=``), or the first master plan."""
-    wanted = as_int(request.GET.get("plan"))
-    plans = Plan.objects.select_related("region")
-    plan = plans.filter(pk=wanted).first() if wanted else plans.filter(parent__isnull=True).order_by("id").first()
-    if plan is None:
-        raise Http404(gettext("尚未导入规划"))
-    return loaded_fresh(plan)
-
-
-def _ancestors(region_id: int) -> list[Region]:
-    """The region and the regions above it, nearest first (:meth:`Region.chain`)."""
-    return Region.chain(region_id)
-
-
-def _region(request: HttpRequest, plan: Plan) -> Region:
-    """The region asked for (``?region=``): the plan's own or one below it (values roll up from below)."""
-    wanted = as_int(request.GET.get("region"))
-    if not wanted or wanted == plan.region_id:
-        return plan.region
-    chain = _ancestors(wanted)  # the bound of 20 levels guards against a cycle
-    if not chain:
-        raise Http404(gettext("没有这个地区"))
-    if all(r.pk != plan.region_id for r in chain):
-        raise Http404(gettext("该地区不在本规划的范围内"))
-    region = chain[0]
-    region.path = [r for r in reversed(chain[1:])]  # type: ignore[attr-defined]  # for the region switcher
-    return region
+from .params import Scope, as_int, as_number, requested_plan, scope
+from .plans.models import OUTLINE_KINDS, Indicator, Plan, PlanStatus
 
 
 def _region_context(plan: Plan, region: Region) -> dict[str, Any]:
@@ -97,27 +48,13 @@ def _region_context(plan: Plan, region: Region) -> dict[str, Any]:
             "region_children": Region.objects.filter(parent=region).only("id", "name").order_by("id")}
 
 
-def _as_of(request: HttpRequest, plan: Plan) -> int:
-    year = as_int(request.GET.get("as_of", ""))
-    if year is None:
-        year = plan.end_year or 2025
-    return max(min(year, plan.end_year or year), (plan.base_year or year) + 1)
-
-
-def _summary(plan: Plan, as_of: int, public: bool, region: Region | None = None) -> dict[str, Any]:
-    """Everything the overview shows that depends only on the data: cached per data stamp."""
-    from django.core.cache import cache
-
-    from .monitoring.services import data_stamp
-
-    region = region or plan.region
-    stamp = f"{data_stamp(plan)}-{as_of}-{public}-{region.pk}"
-    summary = cache.get(f"summary:{stamp}")
-    if summary is None:
-        summary = _compute_summary(plan, as_of, public, region)
-        summary["stamp"] = stamp
-        cache.set(f"summary:{stamp}", summary, 3600)
-    return {**summary, "plan": plan, **_region_context(plan, region)}
+def _summary(asked: Scope, public: bool) -> dict[str, Any]:
+    """Everything the overview shows that depends only on the data: cached per data stamp (the page's body
+    too, as a template fragment keyed by ``stamp``)."""
+    plan, region, as_of = asked.plan, asked.region, asked.as_of
+    parts = (as_of, public, region.pk)
+    summary = cached("summary", plan, *parts, compute=lambda: _compute_summary(plan, as_of, public, region))
+    return {**summary, "stamp": cache_key("summary", plan, *parts), "plan": plan, **_region_context(plan, region)}
 
 
 def _compute_summary(plan: Plan, as_of: int, public: bool, region: Region) -> dict[str, Any]:
@@ -135,33 +72,31 @@ def _compute_summary(plan: Plan, as_of: int, public: bool, region: Region) -> di
 
 def public(request: HttpRequest) -> HttpResponse:
     """公众门户: published data only, no login."""
-    plan = _plan(request)
-    return render(request, "web/public.html", _summary(plan, _as_of(request, plan), True, _region(request, plan)))
+    return render(request, "web/public.html", _summary(scope(request), True))
 
 
 @login_required
 def overview(request: HttpRequest) -> HttpResponse:
-    plan = _plan(request)
-    return render(request, "web/overview.html", _summary(plan, _as_of(request, plan), False, _region(request, plan)))
+    return render(request, "web/overview.html", _summary(scope(request), False))
 
 
 def indicator(request: HttpRequest, plan: int, no: int) -> HttpResponse:
     from functools import cache
 
-    from .monitoring.services import data_stamp
-
-    ind = get_object_or_404(Indicator.objects.select_related("plan", "lead"), plan_id=plan, no=no)
+    ind = get_object_or_404(Indicator.objects.select_related("plan", "lead"), plan_id=plan, no=no,
+                            plan__status=PlanStatus.CONFIRMED)
     plan = loaded_fresh(ind.plan)  # type: ignore[assignment]
     see_all = can_view_unpublished(request.user)
-    as_of = _as_of(request, plan)
-    region = _region(request, plan)
+    asked = scope(request, plan)
+    as_of, region = asked.as_of, asked.region
     rows = visible_observations(plan, public=not see_all).filter(indicator=ind, region=region).order_by(
         "year", "simulated", "id")
-    stamp = f"{data_stamp(plan)}-{ind.no}-{see_all}-{region.pk}"
+    parts = (ind.no, see_all, region.pk)
+    stamp = cache_key("indicator", plan, *parts)
     # called only when the template renders them: the page body is a cached fragment keyed by the stamp,
     # and on a hit none of them is needed (templates call a callable to get its value)
     evaluated = cache(lambda: evaluate_plan(plan, as_of, not see_all, region))
-    chart = cache(lambda: _chart(ind, plan, rows, stamp))
+    chart = cache(lambda: cached("chart", plan, *parts, compute=lambda: _chart(ind, plan, rows)))
     mine = Observation.objects.filter(indicator=ind, region=region).prefetch_related(
         "events__actor") if see_all else []
     return render(request, "web/indicator.html", {
@@ -172,47 +107,32 @@ def indicator(request: HttpRequest, plan: int, no: int) -> HttpResponse:
         "may_report": can_report(request.user, ind), "may_review": can_review(request.user)})
 
 
-def _chart(ind: Indicator, plan: Plan, rows: Any, stamp: str) -> dict[str, Any]:
-    """The target path and the actual values of one indicator in one region, cached per stamp."""
-    from django.core.cache import cache
-
+def _chart(ind: Indicator, plan: Plan, rows: Any) -> dict[str, Any]:
+    """The target path and the actual values of one indicator in one region (cached by the caller)."""
     from ..core.serialize import finite
 
-    chart: dict[str, Any] | None = cache.get(f"chart:{stamp}")
-    if chart is None:
-        path = _target_path(plan, ind.no)
-        years = range(plan.base_year or 2020, (plan.end_year or 2025) + 1)
-        actual: dict[int, float] = {}
-        # as the evaluation does: a full-year value before a part-year one (of those the latest period), a
-        # reported value before a simulated one, then the earliest
-        for o in sorted(rows, key=full_year_first):
-            actual.setdefault(o.year, o.value)
-        # finite(): the page's JSON is read by JSON.parse, which refuses NaN and Infinity
-        chart = finite({"years": [str(y) for y in years], "unit": ind.unit, "name": ind.name,
-                        "target": [ind.baseline_value] + [path.get(y) for y in years[1:]],
-                        "actual": [actual.get(y) for y in years],
-                        "simulated": any(o.simulated for o in rows)})
-        cache.set(f"chart:{stamp}", chart, 3600)
-    return chart
+    path = _target_path(plan, ind.no)
+    years = range(plan.base_year or 2020, (plan.end_year or 2025) + 1)
+    # the value that counts in each year, chosen as the evaluation chooses (core.series)
+    actual = {year: c.value for (_, _, year), c in counted_values(rows).items()}
+    # finite(): the page's JSON is read by JSON.parse, which refuses NaN and Infinity
+    return finite({"years": [str(y) for y in years], "unit": ind.unit, "name": ind.name,  # type: ignore[no-any-return]
+                   "target": [ind.baseline_value] + [path.get(y) for y in years[1:]],
+                   "actual": [actual.get(y) for y in years],
+                   "simulated": any(o.simulated for o in rows)})
 
 
 def _target_path(plan: Plan, no: int) -> dict[int, float | None]:
     """The indicator's yearly target path (年度目标分解), cached until the plan's data change."""
-    from django.core.cache import cache
+    from .monitoring.services import plan_specs_of
 
-    from .monitoring.services import data_stamp, plan_specs_of
-
-    key = f"paths:{data_stamp(plan)}"
-    paths = cache.get(key)
-    if paths is None:
-        paths = {row.no: row.values for row in decompose(plan_specs_of(plan))}
-        cache.set(key, paths, 3600)
-    return paths.get(no, {})  # type: ignore[no-any-return]
+    paths = cached("paths", plan, compute=lambda: {row.no: row.values for row in decompose(plan_specs_of(plan))})
+    return paths.get(no, {})
 
 
 def plan_outline(request: HttpRequest, pk: int) -> HttpResponse:
-    plan = get_object_or_404(Plan, pk=pk)
-    nodes = plan.nodes.filter(kind__in=["part", "chapter", "section", "column", "appendix"]).order_by("position")
+    plan = get_object_for_user(request, Plan, pk)
+    nodes = plan.nodes.filter(kind__in=OUTLINE_KINDS).order_by("position")
     return render(request, "web/plan.html", {"plan": plan, "nodes": nodes,
                                               "counts": {"indicators": plan.indicators.count(),
                                                          "tasks": plan.tasks.count(),
@@ -223,16 +143,13 @@ def plan_outline(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def report(request: HttpRequest) -> HttpResponse:
     """填报: the reporter's own items (the admin sees all)."""
-    return _report_page(request, _plan(request))
+    return _report_page(request, requested_plan(request))
 
 
 def _report_page(request: HttpRequest, plan: Plan, status: int = 200, form: Any = None) -> HttpResponse:
     """The entry form (opened on no value: version 0) and the values entered, each draft with its own edit
     form carrying its version; after a refusal, again with what was typed and the status of the refusal."""
-    indicators = plan.indicators.select_related("lead").order_by("no")
-    if role_of(request.user) != "admin":
-        indicators = indicators.filter(lead=department_of(request.user)) if department_of(request.user) else \
-            indicators.none()
+    indicators = reportable(request.user, plan.indicators.select_related("lead").order_by("no"))
     entries = Observation.objects.filter(indicator__in=indicators, simulated=False).select_related(
         "indicator", "region").order_by("indicator__no", "year", "period")
     from .monitoring.models import Frequency
@@ -250,13 +167,11 @@ def _report_page(request: HttpRequest, plan: Plan, status: int = 200, form: Any 
 def save(request: HttpRequest) -> HttpResponse:
     """Save a draft from the entry form or a row's edit form. Permission first, then the fields; a refusal
     shows the form again with the reason (400, or 409 for a stale version) and writes nothing."""
-    from .accounts.permissions import require_report
     from .monitoring.services import StaleVersion
 
-    ind = get_object_or_404(Indicator.objects.select_related("plan", "lead"),
-                            pk=as_int(request.POST.get("indicator")) or 0)
     try:
-        require_report(request.user, ind)
+        ind = get_object_for_user(request, Indicator, as_int(request.POST.get("indicator")) or 0, write=True,
+                                  queryset=Indicator.objects.select_related("plan", "lead"))
     except PermissionDenied as exc:
         return render(request, "web/denied.html", {"message": str(exc)}, status=403)
 
@@ -337,7 +252,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
     """全文检索: open to everyone (the plan text is public)."""
     from .plans.search import search
 
-    plan = _plan(request)
+    plan = requested_plan(request)
     query = request.GET.get("q", "").strip()[:100]
     hits = search(plan, query) if query else []
     return render(request, "web/search.html", {"plan": plan, "query": query, "hits": hits})
@@ -346,7 +261,9 @@ def search_page(request: HttpRequest) -> HttpResponse:
 def plans_list(request: HttpRequest) -> HttpResponse:
     """All plans side by side: master plans with their special plans, for every region."""
     plans = Plan.objects.select_related("region", "parent").order_by("region_id", "parent_id", "id")
-    return render(request, "web/plans.html", {"plans": plans, "may_import": can_review(request.user)})
+    if not can_check_plan(request.user):  # drafts are listed for the one who checks them
+        plans = plans.filter(status=PlanStatus.CONFIRMED)
+    return render(request, "web/plans.html", {"plans": plans, "may_import": can_check_plan(request.user)})
 
 
 MAX_UPLOAD = 20 * 1024 * 1024
@@ -361,46 +278,6 @@ def _upload(request: HttpRequest) -> tuple[bytes, str] | None:
         messages.error(request, gettext("文件大小 %(size)s MB 超过上限 20 MB") % {"size": f"{upload.size / 1048576:.1f}"})
         return None
     return upload.read(MAX_UPLOAD + 1), upload.name or "upload"
-
-
-@login_required
-def plan_import(request: HttpRequest) -> HttpResponse:
-    """导入规划: a plan document (.txt/.docx/.pdf/.html) or an indicator table (.csv/.xlsx)."""
-    if not can_review(request.user):
-        return render(request, "web/denied.html", {"message": gettext("只有发改局管理员可以导入规划")}, status=403)
-    regions = Region.objects.all()
-    context = {"regions": regions, "parents": Plan.objects.filter(parent__isnull=True)}
-    if request.method == "POST":
-        received = _upload(request)
-        if received is not None:
-            import tempfile
-            from pathlib import Path
-
-            from ..core.errors import PlanwatchError
-            from ..core.extract import extract_plan
-            from .plans.services import import_plan
-
-            data, name = received
-            suffix = Path(name).suffix.lower()[:6] if Path(name).suffix else ".txt"
-            with tempfile.TemporaryDirectory() as tmp:
-                path = Path(tmp) / f"upload{suffix}"
-                path.write_bytes(data)
-                try:
-                    core = extract_plan(path, max_bytes=MAX_UPLOAD)
-                except PlanwatchError as exc:
-                    messages.error(request, str(exc).replace(path.name, name))
-                    return render(request, "web/plan_import.html", context, status=400)
-            region = get_object_or_404(Region, pk=as_int(request.POST.get("region")) or 0)
-            parent = Plan.objects.filter(pk=as_int(request.POST.get("parent")) or 0).first()
-            plan = import_plan(core, region, title=request.POST.get("title", "").strip()[:200] or core.title or name,
-                               parent=parent)
-            plan.source_name = name[:255]
-            plan.save(update_fields=["source_name"])
-            counts = core.counts()
-            messages.success(request, gettext("已导入《%(title)s》：%(chapters)s章%(sections)s节%(columns)s个专栏，"
-                                              "主要指标%(indicators)s项") % {"title": plan.title, **counts})
-            return redirect("plan", pk=plan.pk)
-    return render(request, "web/plan_import.html", context)
 
 
 @login_required
@@ -448,7 +325,8 @@ def rounds(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and request.POST.get("action") == "create":
         if not can_review(request.user):  # before reading the form: others learn nothing from its errors
             return render(request, "web/denied.html", {"message": gettext("只有发改局管理员可以设置填报轮次")}, status=403)
-        plan = Plan.objects.filter(pk=as_int(request.POST.get("plan")) or 0).first() or _plan(request)
+        plan = Plan.objects.in_use().filter(pk=as_int(request.POST.get("plan")) or 0).first() or requested_plan(
+            request)
         try:
             deadline = dt.date.fromisoformat(request.POST.get("deadline", ""))
         except ValueError:
@@ -482,7 +360,7 @@ def rounds(request: HttpRequest) -> HttpResponse:
     groups = [(label, [r for r in listed if r.frequency == value]) for value, label in Frequency.choices]
     return render(request, "web/rounds.html", {
         "groups": [(label, rows) for label, rows in groups if rows], "today": timezone.localdate(),
-        "may_review": can_review(request.user), "plans": Plan.objects.order_by("id"),
+        "may_review": can_review(request.user), "plans": Plan.objects.in_use().order_by("id"),
         "frequencies": Frequency.choices, "form": request.POST if status == 400 else {}}, status=status)
 
 
@@ -490,10 +368,10 @@ def report_download(request: HttpRequest) -> HttpResponse:
     """Download the evaluation report (.docx or .html) built from the database; the public gets published data."""
     from urllib.parse import quote
 
-    from ..reports.build import WRITERS
+    from ..reports.writers import WRITERS
     from .reports import RETRY_AFTER, ReportBusy, report_file
 
-    plan = _plan(request)
+    plan = requested_plan(request)
     kind = request.GET.get("kind", "final")
     fmt = request.GET.get("format", "docx")
     if kind not in ("annual", "midterm", "final") or fmt not in WRITERS:
@@ -503,7 +381,7 @@ def report_download(request: HttpRequest) -> HttpResponse:
             "heading": gettext("无法生成报告"),
             "message": gettext("《%(title)s》没有主要指标，无法生成评估报告：请先导入该规划的文本或指标表") % {
                 "title": plan.title}}, status=404)
-    as_of = _as_of(request, plan)
+    as_of = scope(request, plan).as_of
     from ..core.errors import PlanwatchError
     from ..reports.content import KIND_TITLES
 
@@ -517,9 +395,7 @@ def report_download(request: HttpRequest) -> HttpResponse:
         return response
     except PlanwatchError as exc:
         return render(request, "web/denied.html", {"message": str(exc)}, status=503)
-    content_type = {"docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-                    "pdf": "application/pdf", "html": "text/html; charset=utf-8"}[fmt]
-    response = HttpResponse(body, content_type=content_type)
+    response = HttpResponse(body, content_type=WRITERS[fmt].content_type)
     name = f"{as_of}年{KIND_TITLES[kind]}.{fmt}"  # type: ignore[index]
     response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(name)}"
     return response

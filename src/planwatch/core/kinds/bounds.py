@@ -11,21 +11,31 @@ import numpy.typing as npt
 
 from ..explain import Cell, Sentence, phrase
 from .block import Block
-from .rule import KindRule, Reading, Row, Sample, meets
+from .rule import KindRule, Reading, Row, Sample, meets, threshold
 
 
 def detect_ceiling(row: Row) -> Reading | None:
-    t, b = row.indicator.target, row.indicator.baseline_value
-    if t.value is not None and b is not None and t.comparator in ("lt", "le") and meets(b, t.comparator, t.value):
+    """``＜4`` met at the baseline; a strict ``＜5.5`` also without a baseline (it is checked every year)."""
+    t, b = threshold(row), row.indicator.baseline_value
+    if t.value is None or t.comparator not in ("lt", "le"):
+        return None
+    if b is not None and meets(b, t.comparator, t.value):
         return Reading("lower", t.value, "constant", f"基期值{b:g}已在上限“{t.raw}”之内，每年不得突破",
                        t.comparator, t.value_max)
+    if b is None and t.comparator == "lt":
+        return Reading("lower", t.value, "constant", f"目标“{t.raw}”为上限，每年不得突破", "lt", t.value_max)
     return None
 
 
 def detect_floor(row: Row) -> Reading | None:
-    """``≥98``, or a plain target equal to a baseline that already meets it (森林覆盖率 33)."""
-    t, b = row.indicator.target, row.indicator.baseline_value
-    if t.value is None or b is None:
+    """``≥98``, or a plain target equal to a baseline that already meets it (森林覆盖率 33); a strict ``＞6.5``
+    also without a baseline (粮食综合生产能力: checked every year)."""
+    t, b = threshold(row), row.indicator.baseline_value
+    if t.value is None:
+        return None
+    if b is None:
+        if t.comparator == "gt":
+            return Reading("higher", t.value, "constant", f"目标“{t.raw}”为下限，每年不得低于", "gt", t.value_max)
         return None
     comparator = t.comparator if t.comparator != "eq" else "ge"
     if (t.comparator in ("ge", "gt") or (t.comparator == "eq" and b == t.value)) and meets(b, comparator, t.value):
@@ -43,10 +53,12 @@ def evaluate(bl: Block) -> None:
     out.expected[:] = t
     latest_ok = bl.meets(a, t, bl.target_max)
     every = bad == 0 if bl.settings.ceiling_every_year else latest_ok
-    bl.held_or_broken(latest_ok, every & latest_ok, bl.has)
     b = np.where(np.isnan(v[:, 0]), bl.baseline, v[:, 0])
     out.baseline[:] = b
-    out.projection[:] = a + np.where(last > 0, (a - b) / np.maximum(last, 1), 0) * bl.rem
+    # without a baseline (粮食综合生产能力 ＞6.5: "—") the trend is the latest value held
+    trend = np.where((last > 0) & ~np.isnan(b), (a - b) / np.maximum(last, 1), 0)
+    out.projection[:] = a + trend * bl.rem
+    bl.held_or_broken(latest_ok, every & latest_ok, bl.has)
 
 
 def explain(c: Cell) -> Sentence:

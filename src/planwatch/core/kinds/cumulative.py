@@ -12,13 +12,30 @@ import numpy.typing as npt
 from ..explain import Cell, Sentence, fmt, phrase
 from ..paths import path_values
 from ..spec import IndicatorSpec
+from ..targets import TargetExpr
 from .block import Block
 from .rule import KindRule, Reading, Row, Sample
 
 
-def detect(row: Row) -> Reading | None:
-    t = row.indicator.target
+def five_year_total(row: Row) -> TargetExpr | None:
+    """The five-year total a row states: in the target column (Jinpu ``[13.5]``), else in the 年均/累计 column when
+    the target column has no figure (national ``—`` / ``〔13.5〕``)."""
+    t, g = row.indicator.target, row.indicator.growth
     if t.cumulative and t.value is not None:
+        return t
+    if not t.is_numeric and g.cumulative and g.value is not None:
+        return g
+    return None
+
+
+def is_rate_total(row: Row) -> bool:
+    """A total of yearly rates (降低 %) compounds; any other unit (岁, 百分点) is an increase in that unit."""
+    return row.indicator.unit in ("%", "％")
+
+
+def detect(row: Row) -> Reading | None:
+    t = five_year_total(row)
+    if t is not None and is_rate_total(row):
         return Reading(row.name_direction or "higher", t.value, "geometric_cumulative", f"目标“{t.raw}”为五年累计数",
                        t.comparator, t.value_max)
     return None
@@ -36,12 +53,14 @@ def evaluate(b: Block) -> None:
     ratio = np.where(expected > 0, done / expected, np.nan)
     out.ratio[:] = ratio
     met_now = done >= t
-    b.grade(np.nan_to_num(ratio, nan=0.0), done < 0, met_now)
     out.required[:] = np.where(rem > 0, (1 - ((1 - t / 100) / np.exp(total)) ** (1 / np.maximum(rem, 1))) * 100,
                                np.nan)
     mean_log = total / np.maximum(count, 1)
     out.projection[:] = (1 - np.exp(total + rem * mean_log)) * 100
+    b.grade(np.nan_to_num(ratio, nan=0.0), done < 0, met_now, np.where(np.isnan(out.projection), met_now,
+                                                                         out.projection >= t))
     out.extra["years_counted"] = count
+    out.extra["latest_rate"] = np.where(has, b.v[b.idx, b.last], np.nan)  # that year's own reduction
 
 
 def explain(c: Cell) -> Sentence:
@@ -66,4 +85,4 @@ def path_note(s: IndicatorSpec) -> str:
 RULE = KindRule(
     "cumulative", "五年累计", "五年累计型：目标为五年累计数（[ ]），按逐年累计完成情况判断", 20,
     detect, evaluate, explain, path_note, result_unit="%", aggregates=False, target_family="五年累计",
-    simulate=simulate)
+    simulate=simulate, period_word="累计")

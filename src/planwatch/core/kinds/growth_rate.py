@@ -9,16 +9,16 @@ from __future__ import annotations
 import numpy as np
 import numpy.typing as npt
 
-from ..explain import Cell, Sentence, phrase
+from ..explain import Cell, Sentence, fmt, phrase
 from ..spec import IndicatorSpec
 from .block import Block
-from .rule import RATE_NAME, KindRule, Reading, Row, Sample
+from .rule import RATE_NAME, KindRule, Reading, Row, Sample, threshold
 
 
 def detect(row: Row) -> Reading | None:
     ind = row.indicator
     t, g = ind.target, ind.growth
-    if not t.is_numeric and g.value is not None and not g.cumulative:
+    if not t.is_numeric and g.value is not None and not g.cumulative and threshold(row) is t:
         return Reading("higher", g.value, "constant", f"年均增长栏为{g.raw}，按年均增速判断",
                        g.comparator if g.comparator not in (None, "eq") else "ge", t.value_max)
     if t.is_numeric and RATE_NAME.search(ind.name) and ind.unit == "%" and g.value is None \
@@ -40,18 +40,22 @@ def evaluate(b: Block) -> None:
     out.ratio[:] = np.where(t > 0, avg / t, np.nan)
     target_total = n * np.log1p(t / 100)
     met_now = (total >= target_total) if not b.final else b.meets(avg, t, b.target_max)
-    b.grade(np.where(t > 0, avg / t, np.where(avg >= t, 1.0, 0.0)), avg < 0, met_now)
     out.required[:] = np.where(rem > 0, (np.exp((target_total - total) / np.maximum(rem, 1)) - 1) * 100, np.nan)
     latest_rate = np.where(has, b.v[b.idx, b.last], np.nan)
     out.projection[:] = (np.exp((total + rem * np.log1p(latest_rate / 100)) / n) - 1) * 100
+    b.grade(np.where(t > 0, avg / t, np.where(avg >= t, 1.0, 0.0)), avg < 0, met_now, b.projected_meets(met_now))
+    b.note_tolerance(avg)
     out.extra["latest_rate"] = latest_rate
     out.extra["years_counted"] = count
 
 
 def explain(c: Cell) -> Sentence:
+    current = phrase("year_value", year=c.year, v=fmt(c.res.extra["latest_rate"][c.r], "%"))
     text = phrase("growth_rate", first=c.first, year=c.year, counted=int(c.res.extra["years_counted"][c.r]),
-                  a=c.number("actual", "%"), note=c.note, e=c.number("expected", "%"),
+                  a=c.number("actual", "%"), note=c.note, current=current, e=c.number("expected", "%"),
                   ratio=c.ratio)
+    if c.status in ("met", "not_met"):
+        return Sentence((text, c.verdict, phrase("end")))
     end = phrase("growth_rate_rest", rest=c.rest, required=c.number("required", "%")) if c.rest > 0 else phrase("end")
     return Sentence((text, end))
 
@@ -68,4 +72,4 @@ def path_note(s: IndicatorSpec) -> str:
 RULE = KindRule(
     "growth_rate", "年均增速", "年均增速型：目标为规划期年均增长率，按各年增速的复合平均判断", 30,
     detect, evaluate, explain, path_note, result_unit="%", rate_values=True, aggregates=False, target_family="年均增速",
-    simulate=simulate)
+    simulate=simulate, period_word="年均")

@@ -1,15 +1,17 @@
 """水平型 level and 区间型 range: a figure for the target year, reached along a yearly target path.
 
-R = (actual − baseline) / (path value for that year − baseline). A level without a baseline starts from its first
-reported year. A range (5—10) is judged on its lower bound (higher is better).
+R = (actual − baseline) / (path value for that year − baseline). The baseline is the base year's value, else the
+table's at its own year (``60.6*`` is 2019's: the path starts a year earlier). A level without a baseline starts
+from its first reported year, and its sentence says so. A range (5—10) is judged on its lower bound (higher is
+better). A final sentence says whether the target is reached, and when a 左右 tolerance decided it.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-from ..explain import Cell, Phrase, Sentence, fmt, phrase
-from ..paths import path_values
+from ..explain import Cell, Phrase, Sentence, phrase
+from ..paths import whole_if_counted
 from ..spec import Direction, IndicatorSpec
 from .block import Block
 from .rule import KindRule, Reading, Row, path_for_unit
@@ -43,35 +45,52 @@ def detect_range(row: Row) -> Reading | None:
 
 def evaluate(bl: Block) -> None:
     """Progress along the path from the baseline (or the first reported year) to the end-year target."""
-    out, v, t, n, idx, last, a, rem, sign = bl.out, bl.v, bl.target, bl.n, bl.idx, bl.last, bl.a, bl.rem, bl.sign
-    b0 = np.where(np.isnan(v[:, 0]), bl.baseline, v[:, 0])
-    # without a baseline the first reported year is the starting point (documented)
+    progress_along_path(bl, LEVEL)
+
+
+def progress_along_path(bl: Block, rule: KindRule) -> None:
+    """Progress from the start to ``rule.end_of(start, target)``: the target itself, or start + an increase."""
+    out, v, idx, last, a, rem, sign = bl.out, bl.v, bl.idx, bl.last, bl.a, bl.rem, bl.sign
+    # the base year's own observation, else the table's baseline at its own year (60.6* is 2019's)
+    reported = ~np.isnan(v[:, 0])
+    b0 = np.where(reported, v[:, 0], bl.baseline)
+    # without a baseline the first reported year is the starting point, and the sentence says so
     first = np.argmax(~np.isnan(v[:, 1:]), axis=1) + 1
-    k0 = np.where(np.isnan(b0), first, 0)
+    k0 = np.where(np.isnan(b0), first, np.where(reported, 0, bl.spec.baseline_offset))
     b = np.where(np.isnan(b0), v[idx, first], b0)
-    e = path_values(bl.spec.path, b, t, last, n, k0)
+    out.extra["start_year"] = np.where(np.isnan(b0), bl.spec.base_year + first, 0)
+    t = rule.end_of(b, bl.target)
+    out.extra["target_level"] = t
+    e = bl.path(bl.spec.path, b, t, last, k0)
     out.baseline[:], out.expected[:] = b, e
     progress = np.where(e != b, (a - b) / (e - b), np.where(a * sign >= b * sign, 1.0, 0.0))
     progress = np.where(last > k0, progress, np.nan)
     out.ratio[:] = progress
     met_now = bl.meets(a, t, bl.target_max)
-    bl.grade(np.nan_to_num(progress, nan=1.0), (a - b) * sign < 0, met_now)
     positive = (a > 0) & (t > 0) & (bl.spec.path == "compound")
     out.required[:] = np.where(rem > 0, np.where(positive, ((t / a) ** (1 / rem) - 1) * 100, (t - a) / rem), np.nan)
     span = last - k0
     growth = np.where(positive & (b > 0) & (span > 0), (a / b) ** (1 / span), np.nan)
-    out.projection[:] = np.where(np.isnan(growth), a + np.where(span > 0, (a - b) / span, 0) * rem,
-                                 a * growth ** rem)
+    out.projection[:] = whole_if_counted(bl.spec, np.where(np.isnan(growth), a + np.where(span > 0, (a - b) / span,
+                                                                                      0) * rem, a * growth ** rem))
+    bl.grade(np.nan_to_num(progress, nan=1.0), (a - b) * sign < 0, met_now, bl.projected_meets(met_now, t))
+    bl.note_tolerance(a, t)
 
 
 def explain(c: Cell) -> Sentence:
-    spec, res, r, unit = c.spec, c.res, c.r, c.spec.unit
+    spec, res, r = c.spec, c.res, c.r
     if np.isnan(res.ratio[r]):
-        text = phrase("level_no_path", year=c.year, a=c.a, note=c.note, target=fmt(spec.target or 0, unit))
+        text = phrase("level_no_path", year=c.year, a=c.a, note=c.note, target=c.target)
+    elif c.res.extra["start_year"][r]:  # no baseline: the first reported year is the start, said so
+        text = phrase("level_from_first", year=c.year, a=c.a, note=c.note, e=c.e,
+                      start=int(c.res.extra["start_year"][r]), baseline=c.number("baseline"), ratio=c.ratio)
     else:
-        text = phrase("level", year=c.year, a=c.a, note=c.note, e=c.e, baseline=c.number("baseline"), ratio=c.ratio)
+        text = phrase("level", year=c.year, a=c.a, note=c.note, e=c.e, baseline=c.number("baseline"),
+                      ratio=c.ratio)
+    if c.status in ("met", "not_met"):
+        return Sentence((text, c.verdict, phrase("end")))
     if c.status == "achieved_early":
-        return Sentence((text, phrase("achieved_early", end=spec.end_year)))
+        return Sentence((text, phrase("achieved_early", end=spec.end_year), *c.tolerance_note))
     if c.status == "reversing":
         return Sentence((text, phrase("reversing")))
     parts = [text]

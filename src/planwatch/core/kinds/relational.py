@@ -6,6 +6,7 @@ GDP/经济增长 resolve to 地区生产总值增长. ``高于`` needs a higher 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import numpy as np
@@ -18,20 +19,28 @@ from .rule import KindRule, Reading, Row
 
 
 def detect(row: Row) -> Reading | None:
-    t = row.indicator.target
+    """``高于GDP增长`` in the target column (Jinpu) or, with no figure there, in the 年均/累计 column (national)."""
+    t, g = row.indicator.target, row.indicator.growth
+    if not t.relative_to and not t.is_numeric and g.relative_to:
+        t = g
     if not t.relative_to:
         return None
     return Reading("higher" if t.comparator != "lt" else "lower", None, "none",
                    f"目标写作“{t.raw}”，与“{t.relative_to}”比较", t.comparator, t.value_max, t.relative_to)
 
 
+_GDP_WORDS = re.compile(r"GDP|生产总值|经济增长")
+_GDP_GROWTH = re.compile(r"(地区生产总值|国内生产总值|GDP).*(增长|增速)")
+
+
 def reference_of(spec: IndicatorSpec, specs: Sequence[IndicatorSpec]) -> int | None:
-    """The indicator a relational target refers to (GDP/经济 → 地区生产总值增长)."""
-    words = (spec.relative_to or "").replace("GDP", "地区生产总值").replace("经济增长", "地区生产总值增长")
-    for other in specs:
-        if other.no != spec.no and (other.name in words or words.rstrip("速度") in other.name):
-            return other.no
-    return None
+    """The indicator a relational target refers to: GDP/经济增长 is the plan's own GDP growth, whatever the plan
+    calls it (地区生产总值增长, 国内生产总值（GDP）增长); another name is found by its words."""
+    words = spec.relative_to or ""
+    others = [other for other in specs if other.no != spec.no]
+    if _GDP_WORDS.search(words):
+        return next((other.no for other in others if _GDP_GROWTH.search(other.name)), None)
+    return next((other.no for other in others if other.name in words or words.rstrip("速度") in other.name), None)
 
 
 def evaluate(bl: Block) -> None:
@@ -57,7 +66,8 @@ def evaluate(bl: Block) -> None:
 def explain(c: Cell) -> Sentence:
     comparator = c.spec.comparator
     relation = phrase(comparator if comparator in ("gt", "lt") else "eq")
-    return Sentence((phrase("relational", year=c.year, a=c.a, note=c.note, reference=c.spec.relative_to, e=c.e,
+    reference = c.res.extra.get("reference_name") or c.spec.relative_to  # the indicator judged against, by name
+    return Sentence((phrase("relational", year=c.year, a=c.a, note=c.note, reference=reference, e=c.e,
                             relation=relation),))
 
 

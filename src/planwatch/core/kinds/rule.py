@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -12,7 +13,7 @@ import numpy.typing as npt
 from ..explain import Cell, Sentence
 from ..model import Indicator
 from ..spec import Direction, IndicatorSpec, PathMethod
-from ..targets import Comparator
+from ..targets import Comparator, TargetExpr
 from .block import Block
 
 SHARE_UNITS = {"%", "‰", "个百分点"}
@@ -70,7 +71,8 @@ class KindRule:
     the year; ``aggregates`` whether a parent region's value may be derived from its children's (by unit:
     ``planwatch.core.rollup``); ``target_family`` what the target means when a lower plan's target is compared with
     the upper plan's (same family or not comparable; ``None``: never compared); ``reference_of`` finds the other
-    indicator a rule judges against; ``needs_baseline`` that the yearly path starts from the baseline."""
+    indicator a rule judges against; ``needs_baseline`` that the yearly path starts from the baseline; ``end_of``
+    the level the path runs to from its start (the target itself, or start + target for an increase)."""
 
     code: str
     label: str  # short name in tables (分解表 类型 column)
@@ -87,6 +89,8 @@ class KindRule:
     reference_of: Callable[[IndicatorSpec, Sequence[IndicatorSpec]], int | None] | None = None
     simulate: Callable[[Sample], npt.NDArray[np.float64]] = along_the_path  # plausible values of this kind
     needs_baseline: bool = False
+    end_of: Callable[[Any, Any], Any] = lambda start, target: target  # the end-year level a path runs to
+    period_word: str = ""  # what the judged figure is when it is not the year's own: 年均 (growth), 累计 (totals)
 
 
 def meets(value: float, comparator: Comparator | None, target: float) -> bool:
@@ -100,3 +104,13 @@ def path_for_unit(unit: str, baseline: float | None = None) -> PathMethod:
 
 
 RATE_NAME = re.compile(r"(增长|增长率|增速|增幅)$")
+
+
+def threshold(row: Row) -> TargetExpr:
+    """The bound a row states: the target column's, else a ``＜5.5`` in the 年均/累计 column of an indicator that is
+    not itself a growth rate (national 14th FYP: 城镇调查失业率 ``—`` / ``＜5.5``)."""
+    ind = row.indicator
+    t, g = ind.target, ind.growth
+    if t.is_numeric or g.value is None or g.cumulative or g.comparator not in ("lt", "le", "gt", "ge"):
+        return t
+    return t if RATE_NAME.search(ind.name) else g

@@ -30,12 +30,13 @@ _NOTE = re.compile(r"^(?:注|备注|说明)\s*[:：]")
 _RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$")
 _ATX = re.compile(r"^\s{0,3}#{1,6}\s+\S")
 _FRONT_MATTER = re.compile(r"\A\ufeff?---\n(?:[A-Za-z_][\w-]*:.*\n)+---\n")
-_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
-_MD_IMAGE_LINE = re.compile(r"^\s*(?:!\[[^\]]*\]\([^)]*\)\s*)+$")
-_MD_TAG_LINE = re.compile(r"^\s*</?details[^>]*>\s*$", re.IGNORECASE)
-_MD_SUMMARY = re.compile(r"<summary[^>]*>(.*?)</summary>", re.IGNORECASE)
-_MD_PREFIX = re.compile(r"^\s{0,3}(?:#{1,6}\s+|>\s?)+|^\s*[-*+]\s+")
-_MD_EMPHASIS = re.compile(r"\*\*|__")
+# Markdown's own marks, compiled only when a Markdown file is read (see markdown_to_lines)
+_COMMENT = r"<!--.*?-->"
+_MD_IMAGE_LINE = r"^\s*(?:!\[[^\]]*\]\([^)]*\)\s*)+$"
+_MD_TAG_LINE = r"(?i)^\s*</?details[^>]*>\s*$"
+_MD_SUMMARY = r"(?i)<summary[^>]*>(.*?)</summary>"
+_MD_PREFIX = r"^\s{0,3}(?:#{1,6}\s+|>\s?)+|^\s*[-*+]\s+"
+_MD_EMPHASIS = r"\*\*|__"
 
 
 def is_markdown(text: str, name: str = "") -> bool:
@@ -48,16 +49,18 @@ def is_markdown(text: str, name: str = "") -> bool:
 def markdown_to_lines(text: str) -> str:
     """The plain lines a Markdown plan shows (see the module docstring); blank lines are kept."""
     text = _FRONT_MATTER.sub("", text.replace("\r\n", "\n").replace("\r", "\n"), count=1)
-    text = _COMMENT.sub("", text)
+    text = re.sub(_COMMENT, "", text, flags=re.DOTALL)
+    tag_line, image_line, summary, prefix, emphasis = map(re.compile, (_MD_TAG_LINE, _MD_IMAGE_LINE, _MD_SUMMARY,
+                                                                       _MD_PREFIX, _MD_EMPHASIS))
     out: list[str] = []
     for line in text.split("\n"):
-        if _MD_TAG_LINE.match(line) or _MD_IMAGE_LINE.match(line):
+        if tag_line.match(line) or image_line.match(line):
             out.append("")
             continue
-        line = _MD_SUMMARY.sub(lambda m: m.group(1), line)
+        line = summary.sub(lambda m: m.group(1), line)
         if not line.startswith("\t"):  # a TAB opens a pasted Word table cell: leave it as it is
-            line = _MD_PREFIX.sub("", line)
-        out.append(_MD_EMPHASIS.sub("", line))
+            line = prefix.sub("", line)
+        out.append(emphasis.sub("", line))
     return "\n".join(out)
 
 

@@ -91,10 +91,29 @@ class SupervisionNotice(models.Model):
         verbose_name = verbose_name_plural = "督办单"
         ordering = ["-issued_at", "-id"]
 
+    def __str__(self) -> str:
+        return self.subject
+
     @property
     def subject(self) -> str:
         item = self.task or self.project or self.commitment
         return str(item) if item is not None else self.indicator.name if self.indicator else ""
+
+
+class NoticeEvent(AppendOnly):
+    """History of a 督办单: one row per move along ``ledgers.services.NOTICE_PIPELINE`` (下发, 答复, 办结),
+    written by the service in the move's transaction; who, when, from which status to which, and what was said."""
+
+    notice = models.ForeignKey(SupervisionNotice, on_delete=models.CASCADE, related_name="events")
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    at = models.DateTimeField(auto_now_add=True)
+    from_status = models.CharField("原状态", max_length=10, choices=NoticeStatus.choices, blank=True)
+    to_status = models.CharField("新状态", max_length=10, choices=NoticeStatus.choices)
+    note = models.TextField("说明", blank=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "督办单记录"
+        ordering = ["at", "id"]
 
 
 def _one_item(name: str) -> models.CheckConstraint:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
@@ -15,7 +16,8 @@ from django.utils.translation import gettext, gettext_noop
 
 from ...core.attachments import attachment_kind, display_name, extension
 from ...core.ledger import light
-from ..accounts.permissions import can_delete_evidence, can_report, can_review, department_of, require
+from ..accounts.models import Role
+from ..accounts.permissions import can_answer_notice, can_delete_evidence, can_report, can_review, require
 from ..limits import COMMENT_MAX, bounded, column_max
 from ..plans.models import Commitment, Indicator, Plan, Project, Task
 from .models import (
@@ -23,6 +25,7 @@ from .models import (
     Evidence,
     LedgerEvent,
     Milestone,
+    NoticeEvent,
     NoticeStatus,
     ProgressUpdate,
     SupervisionNotice,
@@ -162,43 +165,79 @@ def update_progress(user: Any, item: Item, progress: int, note: str) -> None:
     locked.save(update_fields=["progress", "progress_note", "progress_updated"])
 
 
+@dataclass(frozen=True)
+class NoticeMove:
+    """One allowed move of a 督办单: who may make it (Role.ADMIN: the 发改局 admin, ``can_review``;
+    Role.REPORTER: a 填报员 of the notice's 承办单位 or the admin, ``can_answer_notice``) and the untranslated
+    refusals for anyone else and for a notice in another status."""
+
+    who: Role
+    refusal: str
+    wrong_status: str
+
+
+# from → allowed to, with who may make the move ("": not issued yet). The only way a notice's status changes.
+NOTICE_PIPELINE: dict[str, dict[str, NoticeMove]] = {
+    "": {NoticeStatus.ISSUED: NoticeMove(Role.ADMIN, gettext_noop("只有发改局管理员可以下发督办单"), "")},
+    NoticeStatus.ISSUED: {NoticeStatus.ANSWERED: NoticeMove(
+        Role.REPORTER, gettext_noop("只有承办单位可以答复督办单"), gettext_noop("督办单处于“%(status)s”状态，不能再答复"))},
+    NoticeStatus.ANSWERED: {NoticeStatus.CLOSED: NoticeMove(
+        Role.ADMIN, gettext_noop("只有发改局管理员可以办结督办单"), gettext_noop("督办单答复后才能办结"))},
+}
+
+
+def _check_move(user: Any, notice: SupervisionNotice, to: str) -> None:
+    """May ``user`` move ``notice`` from its status (or, not saved yet, from "") to ``to``? Who first, then from
+    which status; checked before any field of the form is read."""
+    move = next(m[to] for m in NOTICE_PIPELINE.values() if to in m)
+    require(can_answer_notice(user, notice) if move.who == Role.REPORTER else can_review(user), gettext(move.refusal))
+    old = notice.status if notice.pk else ""
+    if to not in NOTICE_PIPELINE.get(old, {}):
+        raise ValidationError(gettext(move.wrong_status) % {"status": gettext(NoticeStatus(old).label)})
+
+
+def _record_move(user: Any, notice: SupervisionNotice, to: str, note: str = "") -> None:
+    """Save ``notice`` (checked by :func:`_check_move`) with its new status ``to`` and write the move's
+    :class:`NoticeEvent`, in the caller's transaction."""
+    old = notice.status if notice.pk else ""
+    notice.status = to
+    notice.save()
+    NoticeEvent.objects.create(notice=notice, actor=user, from_status=old, to_status=to, note=note)
+
+
 @transaction.atomic
 def issue_notice(user: Any, item: Any, reason: str, reply_due: dt.date) -> SupervisionNotice:
-    require(can_review(user), gettext("只有发改局管理员可以下发督办单"))
+    _check_move(user, SupervisionNotice(), NoticeStatus.ISSUED)
     if item.lead is None:
         raise ValidationError(gettext("该事项尚未指定牵头单位，无法下发督办单"))
     if not reason.strip():
         raise ValidationError(gettext("请写明督办事由"))
     bounded(reason.strip(), COMMENT_MAX, gettext("督办事由"))
     about = {"indicator": item} if isinstance(item, Indicator) else item_fields(item)
-    return SupervisionNotice.objects.create(department=item.lead, reason=reason.strip(), reply_due=reply_due,
-                                            issued_by=user, **about)
+    notice = SupervisionNotice(department=item.lead, reason=reason.strip(), reply_due=reply_due, issued_by=user,
+                               **about)
+    _record_move(user, notice, NoticeStatus.ISSUED, notice.reason)
+    return notice
 
 
 @transaction.atomic
 def reply_notice(user: Any, notice_id: int, reply: str) -> SupervisionNotice:
     notice = SupervisionNotice.objects.select_for_update().get(pk=notice_id)
-    require(department_of(user) == notice.department or can_review(user), gettext("只有承办单位可以答复督办单"))
-    if notice.status != NoticeStatus.ISSUED:
-        raise ValidationError(gettext("督办单处于“%(status)s”状态，不能再答复") % {
-            "status": gettext(notice.get_status_display())})
+    _check_move(user, notice, NoticeStatus.ANSWERED)
     if not reply.strip():
         raise ValidationError(gettext("答复内容不能为空"))
     bounded(reply.strip(), COMMENT_MAX, gettext("答复"))
     notice.reply, notice.replied_by, notice.replied_at = reply.strip(), user, timezone.now()
-    notice.status = NoticeStatus.ANSWERED
-    notice.save()
+    _record_move(user, notice, NoticeStatus.ANSWERED, notice.reply)
     return notice
 
 
 @transaction.atomic
 def close_notice(user: Any, notice_id: int) -> SupervisionNotice:
     notice = SupervisionNotice.objects.select_for_update().get(pk=notice_id)
-    require(can_review(user), gettext("只有发改局管理员可以办结督办单"))
-    if notice.status != NoticeStatus.ANSWERED:
-        raise ValidationError(gettext("督办单答复后才能办结"))
-    notice.status, notice.closed_at = NoticeStatus.CLOSED, timezone.now()
-    notice.save()
+    _check_move(user, notice, NoticeStatus.CLOSED)
+    notice.closed_at = timezone.now()
+    _record_move(user, notice, NoticeStatus.CLOSED)
     return notice
 
 

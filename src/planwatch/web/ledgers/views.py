@@ -19,10 +19,15 @@ from django.views.decorators.http import require_POST
 
 from ...core.ledger import LIGHT_LABELS, assessment_score
 from ..accounts.models import Department
-from ..accounts.permissions import can_delete_evidence, can_read_ledger, can_report, can_review
+from ..accounts.permissions import (
+    can_delete_evidence,
+    can_report,
+    can_review,
+    department_of,
+    get_object_for_user,
+)
 from ..monitoring.services import evaluate_plan
-from ..plans.models import Plan
-from ..views import as_int
+from ..params import as_int, requested_plan
 from . import services
 from .models import KINDS, Evidence, Ledger, LedgerEvent, Milestone, NoticeStatus, ProgressUpdate, SupervisionNotice
 
@@ -33,17 +38,10 @@ def _ledger(kind: str) -> Ledger:
     return KINDS[kind]
 
 
-def _plan() -> Plan:
-    plan = Plan.objects.filter(parent__isnull=True).order_by("id").first()
-    if plan is None:
-        raise Http404(gettext("尚未导入规划"))
-    return plan
-
-
 @login_required
 def ledger(request: HttpRequest, kind: str) -> HttpResponse:
     book = _ledger(kind)
-    plan = _plan()
+    plan = requested_plan(request)
     items = book.model.objects.filter(plan=plan).select_related("lead", "node", "plan").prefetch_related(
         "notices", "milestones")
     department = as_int(request.GET.get("department"))
@@ -82,7 +80,7 @@ def _act(request: HttpRequest, action: Callable[[], str], bad_input: str, done: 
 @login_required
 @require_POST
 def progress(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
-    item = get_object_or_404(_ledger(kind).model, pk=pk)
+    item = _item(request, kind, pk)
 
     def update() -> str:
         progress = as_int(request.POST.get("progress", ""))
@@ -97,7 +95,7 @@ def progress(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def notice(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
-    item = get_object_or_404(_ledger(kind).model, pk=pk)
+    item = _item(request, kind, pk)
 
     def issue() -> str:
         due = dt.date.fromisoformat(request.POST.get("reply_due", ""))
@@ -107,8 +105,10 @@ def notice(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     return _act(request, issue, gettext("答复时限应为日期"), redirect("ledger", kind=kind))
 
 
-def _item(kind: str, pk: int) -> Any:
-    return get_object_or_404(_ledger(kind).model.objects.select_related("lead", "node", "plan"), pk=pk)
+def _item(request: HttpRequest, kind: str, pk: int) -> Any:
+    """The task, project or commitment the URL names, for those who may read the ledger (403 for others)."""
+    model = _ledger(kind).model
+    return get_object_for_user(request, model, pk, queryset=model.objects.select_related("lead", "node", "plan"))
 
 
 def _item_page(request: HttpRequest, kind: str, item: Any, status: int = 200) -> HttpResponse:
@@ -133,9 +133,7 @@ def _item_page(request: HttpRequest, kind: str, item: Any, status: int = 200) ->
 
 @login_required
 def ledger_item(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
-    if not can_read_ledger(request.user):
-        return _denied(request, PermissionDenied(gettext("没有查看台账的权限")))
-    return _item_page(request, kind, _item(kind, pk))
+    return _item_page(request, kind, _item(request, kind, pk))
 
 
 def _date(text: str | None) -> dt.date | None:
@@ -162,7 +160,7 @@ def _item_action(request: HttpRequest, kind: str, item: Any, action: Callable[[]
 @login_required
 @require_POST
 def milestone_add(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
-    item = _item(kind, pk)
+    item = _item(request, kind, pk)
 
     def add() -> str:
         m = services.add_milestone(request.user, item, request.POST.get("name", ""),
@@ -175,7 +173,7 @@ def milestone_add(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def milestone_done(request: HttpRequest, kind: str, pk: int, mid: int) -> HttpResponse:
-    item = _item(kind, pk)
+    item = _item(request, kind, pk)
 
     def done() -> str:
         try:
@@ -190,7 +188,7 @@ def milestone_done(request: HttpRequest, kind: str, pk: int, mid: int) -> HttpRe
 @login_required
 @require_POST
 def evidence_upload(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
-    item = _item(kind, pk)
+    item = _item(request, kind, pk)
 
     def upload() -> str:
         evidence = services.add_evidence(request.user, item, request.FILES.get("file"))
@@ -202,11 +200,9 @@ def evidence_upload(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
 @login_required
 def evidence_download(request: HttpRequest, kind: str, pk: int, eid: int) -> HttpResponse:
     """下载佐证材料: signed-in staff who may read the ledger; as an attachment under its own name."""
-    if not can_read_ledger(request.user):
-        return _denied(request, PermissionDenied(gettext("没有查看佐证材料的权限")))
     from ...core.attachments import media_type
 
-    item = _item(kind, pk)
+    item = _item(request, kind, pk)
     evidence = get_object_or_404(Evidence, pk=eid, **{_ledger(kind).field: item})
     try:
         fh = default_storage.open(evidence.stored, "rb")
@@ -218,7 +214,7 @@ def evidence_download(request: HttpRequest, kind: str, pk: int, eid: int) -> Htt
 @login_required
 @require_POST
 def evidence_delete(request: HttpRequest, kind: str, pk: int, eid: int) -> HttpResponse:
-    item = _item(kind, pk)
+    item = _item(request, kind, pk)
 
     def delete() -> str:
         try:
@@ -231,10 +227,10 @@ def evidence_delete(request: HttpRequest, kind: str, pk: int, eid: int) -> HttpR
 
 @login_required
 def notices(request: HttpRequest) -> HttpResponse:
-    rows = SupervisionNotice.objects.select_related("department", "indicator", *(k.field for k in KINDS.values()))
+    rows = SupervisionNotice.objects.select_related("department", "indicator", *(k.field for k in KINDS.values())
+                                                    ).prefetch_related("events__actor")
     if not can_review(request.user):
-        profile = getattr(request.user, "profile", None)
-        rows = rows.filter(department=getattr(profile, "department", None))
+        rows = rows.filter(department=department_of(request.user))
     return render(request, "web/notices.html", {"notices": rows, "may_review": can_review(request.user),
                                                  "today": timezone.localdate()})
 
@@ -263,7 +259,7 @@ def notice_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
 def department(request: HttpRequest, pk: int) -> HttpResponse:
     """部门页: the items a department leads, their status, and its 考核 score."""
     dept = get_object_or_404(Department, pk=pk)
-    plan = _plan()
+    plan = requested_plan(request)
     as_of = min(timezone.localdate().year, plan.end_year or 2025)
     results, simulated = evaluate_plan(plan, as_of, public=False)
     led = {i.no for i in plan.indicators.filter(lead=dept)}

@@ -87,12 +87,6 @@ def months_into_year(code: str) -> int:
     return 3 * parsed[2] if parsed[1] == Frequency.QUARTERLY else parsed[2]
 
 
-def full_year_first(obs: Observation) -> tuple[bool, int]:
-    """Sort key for a year's values as the evaluation prefers them: a full-year value before a part-year one,
-    and of part-year values the latest period (Q2 before Q1); ``sorted`` keeps the order otherwise."""
-    return obs.flag == Flag.PARTIAL, -months_into_year(obs.period)
-
-
 class ReportingRound(models.Model):
     """A 填报轮次 for one period's values — a year (年度), a quarter (季度) or a month (月度) of a data year:
     open until its deadline, or until the admin's reopening ends. Each round locks its own period only."""

@@ -21,8 +21,10 @@ from ...core.evaluation import Evaluation, Settings, build_cube, evaluate_cube, 
 from ...core.kinds import KINDS, plan_specs
 from ...core.observations import EXPECTED, FINAL, PARTIAL, ObservationTable
 from ...core.rollup import rollup_cube
-from ..accounts.models import Region
+from ...core.series import Candidate, Choice, choose
+from ..accounts.models import Region, Role
 from ..accounts.permissions import can_report, can_review, require, require_report
+from ..cache import cached, data_stamp, loaded_fresh  # noqa: F401  (data_stamp, loaded_fresh: imported from here too)
 from ..limits import COMMENT_MAX, bounded, column_max
 from ..plans.models import Indicator, Plan
 from .models import (
@@ -39,13 +41,14 @@ from .models import (
     period_name,
 )
 
-# from → allowed to, with who may make the move
-PIPELINE: dict[str, dict[str, str]] = {
-    Status.DRAFT: {Status.SUBMITTED: "reporter"},
-    Status.RETURNED: {Status.SUBMITTED: "reporter"},
-    Status.SUBMITTED: {Status.APPROVED: "reviewer", Status.RETURNED: "reviewer"},
-    Status.APPROVED: {Status.PUBLISHED: "reviewer", Status.RETURNED: "reviewer"},
-    Status.PUBLISHED: {Status.RETURNED: "reviewer"},
+# from → allowed to, with who may make the move: the lead unit's 填报员 (Role.REPORTER, ``can_report``; the
+# admin too) or the 发改局 admin (Role.ADMIN, ``can_review``)
+PIPELINE: dict[str, dict[str, Role]] = {
+    Status.DRAFT: {Status.SUBMITTED: Role.REPORTER},
+    Status.RETURNED: {Status.SUBMITTED: Role.REPORTER},
+    Status.SUBMITTED: {Status.APPROVED: Role.ADMIN, Status.RETURNED: Role.ADMIN},
+    Status.APPROVED: {Status.PUBLISHED: Role.ADMIN, Status.RETURNED: Role.ADMIN},
+    Status.PUBLISHED: {Status.RETURNED: Role.ADMIN},
 }
 EDITABLE = {Status.DRAFT, Status.RETURNED}
 JUMP_RATIO = 0.5  # a change of more than 50 % against last year needs a comment
@@ -174,7 +177,7 @@ def transition(user: Any, observation_id: int, to_status: str, reason: str = "")
     obs = Observation.objects.select_for_update(of=("self",)).select_related("indicator").get(pk=observation_id)
     who = next((w for moves in PIPELINE.values() for target, w in moves.items() if target == to_status), None)
     # permission first, from the target alone: someone who may not make this move learns nothing of the state
-    require(who is not None and (can_report(user, obs.indicator) if who == "reporter" else can_review(user)))
+    require(who is not None and (can_report(user, obs.indicator) if who == Role.REPORTER else can_review(user)))
     if to_status not in PIPELINE.get(obs.status, {}):
         raise WorkflowError(gettext("不能从“%(old)s”变为“%(new)s”") % {
             "old": pgettext("status", obs.get_status_display()), "new": pgettext("status", Status(to_status).label)})
@@ -209,14 +212,15 @@ def core_indicators(plan: Plan, rows: Iterable[Indicator] | None = None) -> Iter
     """The stored indicators (``rows``, or the plan's) as core values, so that evaluation runs the same rules as the
     CLI."""
     from ...core.model import Indicator as CoreIndicator
-    from ...core.targets import parse_target
+    from ...core.targets import stored_target
 
     for ind in plan.indicators.all() if rows is None else rows:
         yield CoreIndicator(
             no=ind.no, category=ind.category, name=ind.name, unit=ind.unit, baseline_year=ind.baseline_year,
             baseline_value=ind.baseline_value, baseline_raw=ind.baseline_raw, target_year=ind.target_year,
-            target=parse_target(ind.target_raw), growth=parse_target(ind.growth_raw),
-            attribute=ind.attribute or None, notes=tuple(ind.notes))  # type: ignore[arg-type]
+            target=stored_target(ind.target_raw), growth=stored_target(ind.growth_raw, "年均增长"),
+            attribute=ind.attribute or None, notes=tuple(ind.notes), label=ind.label,  # type: ignore[arg-type]
+            baseline_cumulative=ind.baseline_cumulative)
 
 
 def plan_specs_of(plan: Plan) -> list[Any]:
@@ -233,42 +237,29 @@ def plan_specs_of(plan: Plan) -> list[Any]:
 DEFAULT_SETTINGS = Settings()
 
 
-def loaded_fresh(plan: Plan) -> Plan:
-    """Mark a plan row read in this request: its ``data_version`` is current, so :func:`data_stamp` need not
-    read it again (one query less on every page)."""
-    plan._data_stamp = f"{plan.pk}-{plan.data_version}"  # type: ignore[attr-defined]
-    return plan
-
-
-def data_stamp(plan: Plan) -> str:
-    """Changes whenever any value of the plan changes: the plan's ``data_version`` (moved on by every write,
-    see monitoring.signals) read afresh, so every worker process sees a change at once. One indexed read
-    however many observations there are (an aggregate over a million rows took longer than the page)."""
-    memo: str | None = getattr(plan, "_data_stamp", None)  # once per request: the plan object lives that long
-    if memo is not None:
-        return memo
-    # an indicator's change (a new lead unit: the overview groups lagging indicators by it) moves it on too
-    version = Plan.objects.filter(pk=plan.pk).values_list("data_version", flat=True).first()
-    stamp = f"{plan.pk}-{version}"
-    plan._data_stamp = stamp  # type: ignore[attr-defined]
-    return stamp
-
-
 def evaluate_plan(plan: Plan, as_of: int, public: bool, region: Region | None = None,
                   settings: Settings = DEFAULT_SETTINGS) -> tuple[list[Evaluation], bool]:
     """Evaluate what this audience may see (cached per data stamp). Returns the results and whether
     simulated values were used."""
-    from django.core.cache import cache
-
-    key = f"evaluation:{data_stamp(plan)}:{as_of}:{public}:{region.pk if region else 0}:{hash(settings)}"
-    cached = cache.get(key)
-    if cached is None:
-        cached = _evaluate_plan(plan, as_of, public, region, settings)
-        cache.set(key, cached, 3600)
-    return cached  # type: ignore[no-any-return]
+    return cached("evaluation", plan, as_of, public, region.pk if region else 0, hash(settings),
+                  compute=lambda: _evaluate_plan(plan, as_of, public, region, settings))
 
 
 _FLAG_CODES = {Flag.FINAL: FINAL, Flag.EXPECTED: EXPECTED, Flag.PARTIAL: PARTIAL}
+
+
+def _months(flag: str, period: str) -> int:
+    """How far into its year a value reaches, for the choice between part-year values (0 for a full year)."""
+    return months_into_year(period) if flag == Flag.PARTIAL else 0
+
+
+def counted_values(rows: Iterable[Observation]) -> dict[tuple[int, str, int], Choice]:
+    """The value that counts per (indicator number, region name, year) among ``rows`` (the audience's visible
+    values, see :func:`visible_observations`), chosen by the one priority of core.series as the evaluation
+    chooses: charts, tables and reports read these, never the first row of a year."""
+    return choose([Candidate(o.indicator.no, o.region.name, o.year, o.value, _FLAG_CODES.get(o.flag, FINAL),
+                             o.period, _months(o.flag, o.period), o.source, o.simulated)
+                   for o in sorted(rows, key=lambda o: o.pk)])
 
 
 def region_subtree(root: Region) -> tuple[dict[int, str], dict[str, str | None], dict[str, float]]:
@@ -299,32 +290,29 @@ def _evaluate_plan(plan: Plan, as_of: int, public: bool, region: Region | None,
     if not specs:  # a plan registered without a 表1-1 (many special plans): nothing to evaluate
         return [], False
     names, parents, weights = region_subtree(region)
-    # reported values first: with equal standing, the choice rule keeps the earlier row, so a department's
-    # figure always wins over a simulated one for the same year
+    # every candidate, in the order entered; the one priority of core.series chooses the value that counts
     rows = visible_observations(plan, public).filter(region_id__in=list(names))  # the region and all below it
-    columns = rows.order_by("simulated", "id").values_list("indicator__no", "year", "value", "region_id", "source",
-                                                            "flag", "simulated", "period")
-    indicator, year, value, where, source, flag, months = [], [], [], [], [], [], []
+    columns = rows.order_by("id").values_list("indicator__no", "year", "value", "region_id", "source", "flag",
+                                              "simulated", "period")
+    indicator, year, value, where, source, flag, months, fake = [], [], [], [], [], [], [], []
     region_index: dict[int, int] = {}
     source_index: dict[str, int] = {}
-    simulated = False
     for no, y, v, r, src, f, sim, p in columns.iterator(chunk_size=20000):
-        months.append(months_into_year(p) if f == Flag.PARTIAL else 0)
+        months.append(_months(f, p))
         indicator.append(no)
         year.append(y)
         value.append(v)
         where.append(region_index.setdefault(r, len(region_index)))
         source.append(source_index.setdefault(src, len(source_index)))
         flag.append(_FLAG_CODES.get(f, FINAL))
-        simulated = simulated or sim
+        fake.append(sim)
     listed = [names[r] for r in region_index]
-    order = np.arange(len(value), dtype=np.int32)
-    if any(months):  # several part-year readings of one year (Q1, Q2…): the choice rule keeps the latest
-        order[np.lexsort((order, -np.array(months)))] = np.arange(len(value), dtype=np.int32)
     table = ObservationTable(
         np.array(indicator, dtype=np.int32), np.array(year, dtype=np.int32), np.array(where, dtype=np.int32),
         np.array(value, dtype=np.float64), np.array(flag, dtype=np.int8), np.array(source, dtype=np.int32),
-        order, (*listed, *(n for n in names.values() if n not in listed)), tuple(source_index))
+        np.arange(len(value), dtype=np.int32), (*listed, *(n for n in names.values() if n not in listed)),
+        tuple(source_index), months=np.array(months, dtype=np.int8), simulated=np.array(fake, dtype=bool))
+    simulated = any(fake)
     cube = build_cube(specs, table)
     if len(names) > 1:
         declared = dict(plan.indicators.exclude(aggregation="").values_list("no", "aggregation"))

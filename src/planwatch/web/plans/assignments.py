@@ -44,7 +44,7 @@ def template(plan: Plan) -> bytes:
         related = ("lead",) if model is Indicator else ("lead", "node")  # indicators sit in 表1-1, not a node
         rows = model.objects.filter(plan=plan).select_related(*related).prefetch_related("co_units")
         for item in rows.order_by("no" if model is Indicator else "id"):
-            key = item.no if model is Indicator else item.pk
+            key = _printed(item.display_no) if model is Indicator else item.pk  # the number the plan prints: 10.1
             name = getattr(item, NAME_FIELD[model])
             where = "" if model is Indicator else item.node.node_id
             ws.append([key, *(safe_cell(text) for text in (name, where, item.lead_name or "",
@@ -65,6 +65,11 @@ def template(plan: Plan) -> bytes:
     return out.getvalue()
 
 
+def _printed(label: str) -> int | str:
+    """An indicator's printed number as a cell: a whole number stays a number (3), a sub-row is text (10.1)."""
+    return int(label) if label.isascii() and label.isdigit() else label
+
+
 @dataclass
 class Assignment:
     model: type
@@ -79,7 +84,7 @@ def read(plan: Plan, data: bytes) -> tuple[list[Assignment], list[str]]:
     import openpyxl
 
     from ...core.readers.limits import check_zip_bomb, sheet_rows
-    from ..views import as_int
+    from ..params import as_int
 
     path = _spool(data)
     try:
@@ -100,6 +105,7 @@ def read(plan: Plan, data: bytes) -> tuple[list[Assignment], list[str]]:
             continue
         found = True
         keys = set(model.objects.filter(plan=plan).values_list("no" if model is Indicator else "id", flat=True))
+        printed = {str(i.display_no): i.no for i in plan.indicators.all()} if model is Indicator else {}
         for row_no, row in sheet_rows(wb[title], title):  # bounded: the declared dimension may lie
             if row_no == 1:
                 continue  # the header
@@ -108,6 +114,8 @@ def read(plan: Plan, data: bytes) -> tuple[list[Assignment], list[str]]:
                 continue
             where = gettext("“%(sheet)s”第%(row)s行") % {"sheet": title, "row": row_no}
             key = cells[0]
+            if model is Indicator and str(key).strip() in printed:  # a printed sub-row number such as 10.1
+                key = printed[str(key).strip()]
             # the one bounded parser (ASCII digits within the range of an id: "²".isdigit() is True)
             key = as_int(int(key) if isinstance(key, float) and key.is_integer() else key)
             if key is None or key < 1:

@@ -7,11 +7,27 @@ import datetime as dt
 import time
 from collections.abc import Iterable
 
+from django.conf import settings
 from django.db import models
 from django.db.models import F, Value
 from django.db.models.functions import Greatest
 
 from ..accounts.models import Department, Region
+from ..history import AppendOnly
+
+
+class PlanStatus(models.TextChoices):
+    """A plan imported on the web is a 草稿 until the 发改局 admin has checked what was read and confirmed it
+    (services.confirm_plan); only confirmed plans are listed, evaluated and published."""
+
+    DRAFT = "draft", "草稿"
+    CONFIRMED = "confirmed", "已确认"
+
+
+class PlanQuerySet(models.QuerySet["Plan"]):
+    def in_use(self) -> PlanQuerySet:
+        """The plans every list shows: confirmed ones (drafts only on their review page and the admin's list)."""
+        return self.filter(status=PlanStatus.CONFIRMED)
 
 
 class Plan(models.Model):
@@ -27,6 +43,15 @@ class Plan(models.Model):
     # bumped in the same transaction as every change to the plan's observations (monitoring.signals and
     # the bulk writers): cached evaluations are keyed by it, at the cost of one indexed row read
     data_version = models.PositiveBigIntegerField("数据版本", default=0, editable=False)
+    status = models.CharField("状态", max_length=10, choices=PlanStatus.choices, default=PlanStatus.CONFIRMED)
+    content_hash = models.CharField("文件内容摘要", max_length=64, blank=True, db_index=True,
+                                    help_text="SHA-256：同一文件再次导入时沿用已有的核对更正")
+    warnings = models.JSONField("读取警告", default=list, blank=True)  # core ParseWarning: place, reason, text, node
+    confirmed_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="确认人", null=True, blank=True,
+                                     on_delete=models.SET_NULL, related_name="+")
+    confirmed_at = models.DateTimeField("确认时间", null=True, blank=True)
+
+    objects = PlanQuerySet.as_manager()
 
     class Meta:
         verbose_name = verbose_name_plural = "规划"
@@ -34,6 +59,10 @@ class Plan(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status == PlanStatus.DRAFT
 
     def covers(self, region: Region) -> bool:
         """The plan's regions are its own region and the regions below it (their values roll up to it): the only
@@ -75,6 +104,10 @@ class Responsibility(models.Model):
         return self.deadline
 
 
+# The nodes an outline shows: 篇/章/节/专栏/附录, and the numbered levels of a plan written 一、/（一）/1.
+OUTLINE_KINDS = ("part", "chapter", "section", "subsection", "clause", "item", "column", "appendix")
+
+
 class Node(models.Model):
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="nodes")
     node_id = models.CharField("编号", max_length=100)
@@ -100,12 +133,14 @@ AGGREGATIONS = [("sum", "求和"), ("weighted_mean", "按人口加权平均"), (
 class Indicator(Responsibility):
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="indicators")
     no = models.PositiveSmallIntegerField("序号")
+    label = models.CharField("序号（原文）", max_length=20, blank=True, help_text="表中印的序号，如 10.1；空则为序号")
     category = models.CharField("类别", max_length=50, blank=True)
     name = models.CharField("指标名称", max_length=200)
     unit = models.CharField("单位", max_length=20, blank=True)
     baseline_year = models.PositiveSmallIntegerField("基期年份", null=True)
     baseline_value = models.FloatField("基期值", null=True, blank=True)
     baseline_raw = models.CharField("基期值（原文）", max_length=50, blank=True)
+    baseline_cumulative = models.BooleanField("基期值为五年累计", default=False)  # 〔17.7〕 in the base-year column
     target_year = models.PositiveSmallIntegerField("目标年份", null=True)
     target_raw = models.CharField("目标值（原文）", max_length=50, blank=True)
     growth_raw = models.CharField("年均增长（原文）", max_length=50, blank=True)
@@ -125,7 +160,12 @@ class Indicator(Responsibility):
         constraints = [models.UniqueConstraint(fields=["plan", "no"], name="unique_indicator_no")]
 
     def __str__(self) -> str:
-        return f"{self.no}. {self.name}"
+        return f"{self.display_no}. {self.name}"
+
+    @property
+    def display_no(self) -> str:
+        """The number people see: the printed one (10.1), else ``no``."""
+        return self.label or str(self.no)
 
     @property
     def binding(self) -> bool:
@@ -176,6 +216,7 @@ class Project(Responsibility, Trackable):
     name = models.CharField("项目名称", max_length=200)
     column = models.CharField("专栏", max_length=20)
     sector = models.CharField("领域", max_length=100, blank=True)
+    description = models.TextField("建设内容", blank=True)
 
     class Meta:
         verbose_name = verbose_name_plural = "重大项目"
@@ -235,3 +276,20 @@ class SearchDoc(models.Model):
 
     class Meta:
         verbose_name = verbose_name_plural = "检索条目"
+
+
+class PlanCorrection(AppendOnly):
+    """A correction made while checking an imported plan (核对更正): who, when, what (core.corrections, in its
+    JSON form). Kept by the document's content hash, so that the same file imported again gets them again; kept
+    when the plan is deleted."""
+
+    content_hash = models.CharField("文件内容摘要", max_length=64, db_index=True)
+    plan = models.ForeignKey(Plan, null=True, blank=True, on_delete=models.SET_NULL, related_name="corrections")
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    at = models.DateTimeField("时间", auto_now_add=True)
+    item = models.JSONField("更正")
+    detail = models.CharField("说明", max_length=500)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "规划核对更正"
+        ordering = ["at", "id"]

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from django.db import connection
 
 from ...core.model import Plan as CorePlan
 from ...core.textsearch import highlight, index_tokens, query_tokens
-from .models import Plan, SearchDoc
+from .models import Indicator, Plan, SearchDoc
 
 KIND_LABELS = {"node": "正文", "column": "专栏", "task": "重点任务", "project": "重大项目", "indicator": "主要指标"}
 
@@ -64,12 +64,16 @@ def build_index(plan: Plan, known: Mapping[str, str] | None = None) -> int:
         docs.append(SearchDoc(plan=plan, kind="project", node_id=project.node.node_id, title=project.name,
                               text=f"专栏{project.column} {project.sector}",
                               tokens=tokens(_project_source(project.name, project.sector))))
-    for ind in plan.indicators.all():
-        docs.append(SearchDoc(plan=plan, kind="indicator", ref=ind.no, title=ind.name,
-                              text=f"{ind.category} {ind.unit} 目标{ind.target_raw}",
-                              tokens=tokens(_indicator_source(ind.name, ind.category))))
+    docs += [indicator_doc(ind, tokens) for ind in plan.indicators.all()]
     SearchDoc.objects.bulk_create(docs, batch_size=500)  # the SQLite trigger fills the FTS5 table
     return len(docs)
+
+
+def indicator_doc(ind: Indicator, tokens: Callable[[str], str] = index_tokens) -> SearchDoc:
+    """The search entry of an indicator (unsaved); a corrected indicator gets a new one (services.correct)."""
+    return SearchDoc(plan_id=ind.plan_id, kind="indicator", ref=ind.no, title=ind.name,
+                     text=f"{ind.category} {ind.unit} 目标{ind.target_raw}",
+                     tokens=tokens(_indicator_source(ind.name, ind.category)))
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,5 @@
-"""规划衔接 page: links to upper-level indicators and where a lower target is weaker."""
+"""Plan pages: 导入规划, 规划导入核对 (review before use) and 规划衔接 (links to upper-level indicators and where a
+lower target is weaker)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext, pgettext
 
-from ..accounts.permissions import can_review
+from ..accounts.models import Region
+from ..accounts.permissions import can_check_plan, can_review
+from . import review as service
 from .linkage import candidates, linkage_rows, set_links
 from .models import Plan
 
@@ -62,3 +65,83 @@ def _context(request: HttpRequest, plan: Plan) -> dict[str, object]:
     return {"plan": plan, "rows": rows, "counts": sorted(counts.items()), "may_edit": can_review(request.user),
             "candidates": candidates(plan) if can_review(request.user) else [],
             "suggestions": sum(1 for r in rows if r.suggested is not None)}
+
+
+@login_required
+def plan_import(request: HttpRequest) -> HttpResponse:
+    """导入规划: a plan document (.txt/.docx/.pdf/.html) or an indicator table (.csv/.xlsx), stored as a 草稿 and
+    opened for review."""
+    from ...core.errors import PlanwatchError
+    from ..views import MAX_UPLOAD, _upload, as_int
+
+    if not can_check_plan(request.user):
+        return render(request, "web/denied.html", {"message": gettext("只有发改局管理员可以导入规划")}, status=403)
+    context = {"regions": Region.objects.all(), "parents": Plan.objects.in_use().filter(parent__isnull=True)}
+    if request.method == "POST":
+        received = _upload(request)
+        if received is not None:
+            data, name = received
+            region = get_object_or_404(Region, pk=as_int(request.POST.get("region")) or 0)
+            parent = Plan.objects.in_use().filter(pk=as_int(request.POST.get("parent")) or 0).first()
+            try:
+                plan = service.import_upload(data, name, MAX_UPLOAD, region,
+                                             request.POST.get("title", "").strip()[:200], parent)
+            except PlanwatchError as exc:
+                messages.error(request, str(exc))
+                return render(request, "web/plan_import.html", context, status=400)
+            counts = {"chapters": plan.nodes.filter(kind="chapter").count(),
+                      "sections": plan.nodes.filter(kind="section").count(),
+                      "columns": plan.nodes.filter(kind="column").count(), "indicators": plan.indicators.count()}
+            messages.success(request, gettext("已读入《%(title)s》：%(chapters)s章%(sections)s节%(columns)s个专栏，"
+                                              "主要指标%(indicators)s项。请核对后确认（草稿）") % {
+                                                  "title": plan.title, **counts})
+            return redirect("plan_review", pk=plan.pk)
+    return render(request, "web/plan_import.html", context)
+
+
+def _corrections_from_form(request: HttpRequest, plan: Plan) -> list[service.Correction]:
+    """The corrections one form asks for: a row's changed cells, or a commitment or project accepted/rejected."""
+    from ...core.corrections import parse_corrections
+
+    post = request.POST
+    if "indicator" in post:
+        row = next((i for i in plan.indicators.all() if i.display_no == post["indicator"]), None)
+        if row is None:
+            raise ValidationError(gettext("没有这项指标"))
+        return service.changed_cells(row, {k: post[k] for k in service.CELLS if k in post})
+    key = "commitment" if "commitment" in post else "project"
+    return parse_corrections([{key: post.get(key, ""), "node": post.get("node", ""),
+                               "accepted": post.get("accepted") == "1"}])
+
+
+@login_required
+def plan_review(request: HttpRequest, pk: int) -> HttpResponse:
+    """规划导入核对: the outline, the indicator grid with each target in words, the warnings, the commitments and
+    projects; the admin corrects cells, rejects items and confirms (草稿 → 已确认)."""
+    from ...core.errors import PlanwatchError
+
+    plan = get_object_or_404(Plan.objects.select_related("region", "parent"), pk=pk)
+    if not can_check_plan(request.user):  # before reading any form: others learn nothing from its errors
+        return render(request, "web/denied.html", {"message": gettext("只有发改局管理员可以核对规划")}, status=403)
+    if request.method == "POST":
+        try:
+            if request.POST.get("action") == "confirm":
+                service.confirm(request.user, plan)
+                messages.success(request, gettext("已确认《%(title)s》，规划已启用") % {"title": plan.title})
+                return redirect("plan", pk=plan.pk)
+            done = service.correct(request.user, plan, _corrections_from_form(request, plan))
+        except (ValidationError, PlanwatchError) as exc:
+            messages.error(request, "；".join(exc.messages) if isinstance(exc, ValidationError) else str(exc))
+            return render(request, "web/plan_review.html", _review_context(plan), status=400)
+        messages.success(request, "；".join(done) if done else gettext("没有改动"))
+        return redirect("plan_review", pk=plan.pk)
+    return render(request, "web/plan_review.html", _review_context(plan))
+
+
+def _review_context(plan: Plan) -> dict[str, object]:
+    from ...core.kinds import KINDS
+
+    return {"plan": plan, "rows": service.review_rows(plan), "nodes": plan.nodes.order_by("position"),
+            "commitments": plan.commitments.select_related("node"), "projects": plan.projects.all(),
+            "corrections": service.corrections_of(plan),
+            "kinds": [(code, rule.label) for code, rule in KINDS.items()]}

@@ -1,0 +1,34 @@
+"""The report writers, one registry: each format with its content type and a function from the report to the
+file's bytes. The command line writes the bytes to its output file, the web serves them (cached per data stamp,
+``web.reports.report_file``); neither knows how a format is made."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .content import Report
+from .docx_writer import write_docx
+from .html_writer import write_html
+from .pdf_writer import write_pdf
+
+
+@dataclass(frozen=True)
+class Writer:
+    """One report format: its name for people, the HTTP content type, and Report → bytes."""
+
+    label: str
+    content_type: str
+    write: Callable[[Report], bytes]
+
+
+WRITERS: dict[str, Writer] = {  # keyed by the file extension
+    "docx": Writer("Word", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", write_docx),
+    "html": Writer("HTML", "text/html; charset=utf-8", write_html),
+    "pdf": Writer("PDF", "application/pdf", write_pdf),
+}
+
+
+def render(report: Report, fmt: str) -> bytes:
+    """The report as a file of format ``fmt`` (a key of :data:`WRITERS`)."""
+    return WRITERS[fmt].write(report)

@@ -1,0 +1,98 @@
+"""What people type into forms and query strings, read in one place: whole and decimal numbers, and the
+``plan`` / ``region`` / ``as_of`` of every page that shows a plan's results (:func:`scope`).
+
+The rules:
+
+- A number is ASCII digits only and within the range of every id and year column; anything else is no number
+  (None), never an exception.
+- ``?plan=`` names a plan in use (imported and confirmed); without it, the first master plan. No plan: 404.
+- ``?region=`` is the plan's own region or one below it (values roll up from below); another region, or one
+  that does not exist: 404. The region carries ``path``, the regions above it, for the region switcher.
+- ``?as_of=`` is a year of the plan period, clamped to it (first year after the base year … the end year);
+  without it, the plan's end year.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from django.http import Http404, HttpRequest
+from django.utils.translation import gettext
+
+from .accounts.models import Region
+from .cache import loaded_fresh
+from .plans.models import Plan
+
+_WHOLE_NUMBER = re.compile(r"[+-]?[0-9]{1,10}")
+
+
+def as_int(value: object) -> int | None:
+    """A whole number from a form field or query parameter, or None — never an exception on odd input. The
+    one parser for numbers people type: ASCII digits only (``"²".isdigit()`` is True and ``int("٣")`` is 3;
+    ``int("1_0")`` is 10), and within the range of every id and year column."""
+    text = str(value).strip() if isinstance(value, (str, int)) and not isinstance(value, bool) else ""
+    if not _WHOLE_NUMBER.fullmatch(text):
+        return None
+    number = int(text)
+    return number if -(2**31) < number < 2**31 else None  # beyond any id or year: treated as no number
+
+
+_DECIMAL = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]{1,3})?")
+
+
+def as_number(value: object) -> float | None:
+    """A finite decimal number typed into a form (thousands commas allowed), or None: ASCII digits only, and
+    never NaN or infinity (``float("nan")`` and ``float("1e999")`` are floats, but no value)."""
+    text = str(value).strip().replace(",", "")[:40] if isinstance(value, str) else ""
+    if not _DECIMAL.fullmatch(text):
+        return None
+    number = float(text)
+    return number if math.isfinite(number) else None
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What a page of results is about: the plan, the region and the year evaluated (``as_of``)."""
+
+    plan: Plan
+    region: Region
+    as_of: int
+
+
+def requested_plan(request: HttpRequest) -> Plan:
+    """The plan asked for (``?plan=``), or the first master plan."""
+    wanted = as_int(request.GET.get("plan"))
+    plans = Plan.objects.in_use().select_related("region")
+    plan = plans.filter(pk=wanted).first() if wanted else plans.filter(parent__isnull=True).order_by("id").first()
+    if plan is None:
+        raise Http404(gettext("尚未导入规划"))
+    return loaded_fresh(plan)
+
+
+def scope(request: HttpRequest, plan: Plan | None = None) -> Scope:
+    """The plan (``plan`` when the URL names it already, else ``?plan=``), ``?region=`` and ``?as_of=``."""
+    plan = plan or requested_plan(request)
+    return Scope(plan, _region(request, plan), _as_of(request, plan))
+
+
+def _region(request: HttpRequest, plan: Plan) -> Region:
+    wanted = as_int(request.GET.get("region"))
+    if not wanted or wanted == plan.region_id:
+        return plan.region
+    chain = Region.chain(wanted)  # the region and the regions above it; the bound of 20 levels guards a cycle
+    if not chain:
+        raise Http404(gettext("没有这个地区"))
+    if all(r.pk != plan.region_id for r in chain):
+        raise Http404(gettext("该地区不在本规划的范围内"))
+    region = chain[0]
+    region.path = [r for r in reversed(chain[1:])]  # type: ignore[attr-defined]  # for the region switcher
+    return region
+
+
+def _as_of(request: HttpRequest, plan: Plan) -> int:
+    year = as_int(request.GET.get("as_of", ""))
+    if year is None:
+        year = plan.end_year or 2025
+    return max(min(year, plan.end_year or year), (plan.base_year or year) + 1)

@@ -8,9 +8,45 @@ import socket
 import subprocess
 import time
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import requests
+
+PG = os.environ.get("PLANWATCH_TEST_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/postgres")
+
+
+def pg_available() -> bool:
+    try:
+        import psycopg
+
+        psycopg.connect(PG, connect_timeout=3).close()
+        return True
+    except Exception:  # noqa: BLE001 - any failure means: no server to test against
+        return False
+
+
+@contextmanager
+def own_database(database: str, name: str) -> Iterator[str | None]:
+    """A database of the test's own: for "postgresql" a new database ``name`` (its URL; dropped afterwards, or the
+    test skipped when no server answers); for "sqlite" None — the server's data folder holds its file."""
+    if database != "postgresql":
+        yield None
+        return
+    import psycopg
+    import pytest
+
+    if not pg_available():
+        pytest.skip("PostgreSQL is needed on 127.0.0.1:5432")
+    with psycopg.connect(PG, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        conn.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield PG.rsplit("/", 1)[0] + "/" + name
+    finally:
+        with psycopg.connect(PG, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def free_port() -> int:

@@ -20,23 +20,12 @@ from pathlib import Path
 
 import pytest
 
-from .servers import clean_env, free_port, wait_until_up
+from .servers import clean_env, free_port, own_database, wait_until_up
 
-PG = os.environ.get("PLANWATCH_TEST_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/postgres")
 CLIENTS = 32
 SOAK_SECONDS = float(os.environ.get("PLANWATCH_SOAK_SECONDS", "30"))
 OUT = Path(__file__).resolve().parents[2] / "out"
 pytestmark = pytest.mark.slow
-
-
-def _pg_available() -> bool:
-    try:
-        import psycopg
-
-        psycopg.connect(PG, connect_timeout=3).close()
-        return True
-    except Exception:  # noqa: BLE001 - any failure means: no server to test against
-        return False
 
 
 @pytest.fixture(scope="module", params=["sqlite", "postgresql"])
@@ -45,45 +34,32 @@ def server(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFact
     database = request.param
     data = tmp_path_factory.mktemp("var")
     env = clean_env(data, PLANWATCH_HTTPS="0")
-    name = f"planwatch_concurrency_{os.getpid()}"
-    if database == "postgresql":
-        if not _pg_available():
-            pytest.skip("PostgreSQL is needed on 127.0.0.1:5432")
-        import psycopg
-
-        with psycopg.connect(PG, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
-            conn.execute(f'CREATE DATABASE "{name}"')
-        url = env["DATABASE_URL"] = PG.rsplit("/", 1)[0] + "/" + name
-    else:
-        url = f"sqlite:///{data / 'planwatch.sqlite3'}"
-    exe = Path(sys.executable).parent
-    for args in (["manage", "migrate", "-v0"], ["manage", "load_demo"]):
-        subprocess.run([exe / "planwatch", *args], env=env, check=True, capture_output=True)
-    tokens = {}
-    for user in ("fgj_admin", "tjj_tianbao"):
-        out = subprocess.run([exe / "planwatch", "manage", "issue_token", user, "并发测试"], env=env, check=True,
-                             capture_output=True, text=True)
-        tokens[user] = out.stdout.strip()
-    port = free_port()
-    if database == "postgresql":
-        command = [exe / "gunicorn", "planwatch.web.wsgi", "-w", "4", "--threads", "2", "-b", f"127.0.0.1:{port}",
-                   "--log-level", "warning"]
-    else:  # exactly what `bash run.sh` runs
-        command = [exe / "planwatch", "serve", "--port", str(port)]
-    proc = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        wait_until_up(base + "/api/plans", proc)
-        yield base, tokens, url
-    finally:
-        proc.terminate()
-        proc.wait(timeout=15)
-        if database == "postgresql":
-            import psycopg
-
-            with psycopg.connect(PG, autocommit=True) as conn:
-                conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    with own_database(database, f"planwatch_concurrency_{os.getpid()}") as pg_url:
+        if pg_url:
+            env["DATABASE_URL"] = pg_url
+        url = pg_url or f"sqlite:///{data / 'planwatch.sqlite3'}"
+        exe = Path(sys.executable).parent
+        for args in (["manage", "migrate", "-v0"], ["manage", "load_demo"]):
+            subprocess.run([exe / "planwatch", *args], env=env, check=True, capture_output=True)
+        tokens = {}
+        for user in ("fgj_admin", "tjj_tianbao"):
+            out = subprocess.run([exe / "planwatch", "manage", "issue_token", user, "并发测试"], env=env, check=True,
+                                 capture_output=True, text=True)
+            tokens[user] = out.stdout.strip()
+        port = free_port()
+        if pg_url:
+            command = [exe / "gunicorn", "planwatch.web.wsgi", "-w", "4", "--threads", "2", "-b",
+                       f"127.0.0.1:{port}", "--log-level", "warning"]
+        else:  # exactly what `bash run.sh` runs
+            command = [exe / "planwatch", "serve", "--port", str(port)]
+        proc = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL)
+        base = f"http://127.0.0.1:{port}"
+        try:
+            wait_until_up(base + "/api/plans", proc)
+            yield base, tokens, url
+        finally:
+            proc.terminate()
+            proc.wait(timeout=15)
 
 
 def _post(base: str, path: str, token: str, body: dict[str, object]) -> tuple[int, dict[str, object]]:

@@ -11,8 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from .servers import clean_env
-from .test_concurrency import PG, _pg_available
+from .servers import clean_env, own_database
 
 pytestmark = pytest.mark.slow
 ROWS = 300_000
@@ -23,18 +22,10 @@ def test_a_killed_import_leaves_nothing_and_can_run_again(tmp_path: Path, databa
     from planwatch.synthetic import write_csv
 
     env = clean_env(tmp_path / "var")
-    name = f"planwatch_crash_{os.getpid()}"
-    if database == "postgresql":
-        if not _pg_available():
-            pytest.skip("PostgreSQL is needed on 127.0.0.1:5432")
-        import psycopg
-
-        with psycopg.connect(PG, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
-            conn.execute(f'CREATE DATABASE "{name}"')
-        env["DATABASE_URL"] = PG.rsplit("/", 1)[0] + "/" + name
-    exe = Path(sys.executable).parent
-    try:
+    with own_database(database, f"planwatch_crash_{os.getpid()}") as pg_url:
+        if pg_url:
+            env["DATABASE_URL"] = pg_url
+        exe = Path(sys.executable).parent
         for args in (["migrate", "-v0"], ["load_demo"]):
             subprocess.run([exe / "planwatch", "manage", *args], env=env, check=True, capture_output=True)
         data = tmp_path / "big.csv"
@@ -61,9 +52,3 @@ def test_a_killed_import_leaves_nothing_and_can_run_again(tmp_path: Path, databa
                                capture_output=True, text=True, timeout=600, check=False)
         assert again.returncode == 0, again.stderr
         assert count() == before + ROWS
-    finally:
-        if database == "postgresql":
-            import psycopg
-
-            with psycopg.connect(PG, autocommit=True) as conn:
-                conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

@@ -130,3 +130,10 @@ def test_no_numeric_target_is_no_target_whether_or_not_values_are_reported(natio
              if r.no == 22)
     assert (e.status, e.label, e.explanation) == ("target_pending", "目标待下达",
                                                   "目标待下达（⑤最终以市目标下达为准），暂不评价。")
+
+
+def test_a_target_written_in_words_is_named_once_in_the_sentence(national: Plan) -> None:
+    gdp = _evaluate(national, {1: {2021: 8.4, 2022: 3.0}}, 2022)[1]
+    assert gdp.status == "no_target"
+    assert gdp.explanation.startswith("规划未设定量化目标（保持在合理区间、各年度视情提出），仅观察趋势。")
+    assert gdp.explanation.count("未设定量化目标") == 1

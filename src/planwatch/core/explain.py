@@ -26,7 +26,7 @@ PHRASES: dict[Language, dict[str, str]] = {
     "zh": {
         "note": "（{year}年为{flag}）", "flag_expected": "预计数", "flag_partial": "部分年度",
         "no_data": "{first}—{as_of}年没有报送数据，无法判断（未报送不按0计算）。",
-        "no_target": "规划未设定量化目标（{reason}），仅观察趋势。{trend}", "trend": "最新值{a}（{year}年）{note}",
+        "no_target": "规划{reason}，仅观察趋势。{trend}", "trend": "最新值{a}（{year}年）{note}",
         "growth_rate": "{first}—{year}年{counted}个年度增速的复合平均为{a}，{current}{note}，规划目标年均增长{e}，相当于目标的{ratio}",
         "growth_rate_rest": "；其余{rest}年每年需增长{required}才能实现目标。",
         "cumulative": "{first}—{year}年累计降低{a}{note}（按1−∏(1−各年降幅)计算），按五年累计{target}的进度此时应累计{e}",
@@ -235,4 +235,9 @@ def no_target(cell: Cell) -> Sentence:
     trend = phrase("trend", a=cell.a, year=cell.year, note=cell.note) if cell.year else ""
     if cell.status == "target_pending":
         return Sentence((phrase("pending", note=cell.spec.reason, trend=trend),))
-    return Sentence((phrase("no_target", reason=cell.spec.reason, trend=trend),))
+    # the no_target rule's own reason reads 未设定量化目标（…）; a kind set to no_target by hand keeps the reason of
+    # the kind the row was read as, which the sentence then names as the target the plan's text gives
+    reason = cell.spec.reason
+    if not reason.startswith("未设定量化目标"):
+        reason = "未设定量化目标" + (f"（{reason}）" if reason else "")
+    return Sentence((phrase("no_target", reason=reason, trend=trend),))

@@ -224,14 +224,16 @@ def core_indicators(plan: Plan, rows: Iterable[Indicator] | None = None) -> Iter
 
 
 def plan_specs_of(plan: Plan) -> list[Any]:
-    """How each of the plan's indicators is judged (core.kinds), from the stored rows: the kind and direction stored
-    with each indicator (inferred at import, editable in the admin) are the ones used; a row stored without them
-    (or with a code the registry does not know) is inferred again."""
+    """How each of the plan's indicators is judged (core.kinds), from the stored rows: the kind, direction and 左右
+    tolerance stored with each indicator (inferred at import, editable in the admin) are the ones used; a row stored
+    without them (or with a code the registry does not know) is inferred again, and without a tolerance gets the
+    default (Settings.approx_tolerance, 5 %)."""
     rows = list(plan.indicators.all())
     kinds = {i.no: i.kind for i in rows if i.kind in KINDS}
     directions = {i.no: i.direction for i in rows if i.direction in ("higher", "lower")}
+    tolerances = {i.no: i.approx_tolerance for i in rows if i.approx_tolerance is not None}
     return plan_specs(list(core_indicators(plan, rows)), plan.base_year or 0, plan.end_year or 0, kinds,
-                      directions)  # type: ignore[arg-type]
+                      directions, tolerances)  # type: ignore[arg-type]
 
 
 DEFAULT_SETTINGS = Settings()

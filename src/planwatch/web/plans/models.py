@@ -8,6 +8,7 @@ import time
 from collections.abc import Iterable
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Value
 from django.db.models.functions import Greatest
@@ -149,6 +150,9 @@ class Indicator(Responsibility):
     notes = models.JSONField("注释", default=list, blank=True)
     kind = models.CharField("类型", max_length=20, blank=True)
     direction = models.CharField("方向", max_length=10, blank=True)
+    approx_tolerance = models.FloatField(
+        "“左右”容差", null=True, blank=True, validators=[MinValueValidator(0), MaxValueValidator(0.5)],
+        help_text="“左右”目标的相对容差，如 0.03 即±3%；留空用默认值 0.05（±5%）")
     aggregation = models.CharField("汇总方式", max_length=16, blank=True, choices=AGGREGATIONS,
                                    help_text="下级地区数值如何汇总为上级；留空则按单位推断")
     upper = models.ForeignKey("self", verbose_name="上位指标", null=True, blank=True, on_delete=models.SET_NULL,

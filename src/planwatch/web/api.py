@@ -29,13 +29,12 @@ from ..core.serialize import dumps, finite
 from ..exports import safe_cell
 from .accounts.models import ApiToken, Region
 from .accounts.permissions import can_view_unpublished
-from .cache import cached
+from .cache import cached, loaded_fresh
 from .limits import COMMENT_MAX
 from .monitoring.models import Observation
 from .monitoring.services import (
     StaleVersion,
     evaluate_plan,
-    loaded_fresh,
     save_value,
     transition,
     visible_observations,

@@ -25,12 +25,11 @@ from .accounts.permissions import (
     get_object_for_user,
     reportable,
 )
-from .cache import cache_key, cached
+from .cache import cache_key, cached, loaded_fresh
 from .monitoring.models import Observation, Status, parse_period
 from .monitoring.services import (
     counted_values,
     evaluate_plan,
-    loaded_fresh,
     save_value,
     transition,
     visible_observations,

@@ -24,7 +24,7 @@ from ...core.rollup import rollup_cube
 from ...core.series import Candidate, Choice, choose
 from ..accounts.models import Region, Role
 from ..accounts.permissions import can_report, can_review, require, require_report
-from ..cache import cached, data_stamp, loaded_fresh  # noqa: F401  (data_stamp, loaded_fresh: imported from here too)
+from ..cache import cached
 from ..limits import COMMENT_MAX, bounded, column_max
 from ..plans.models import Indicator, Plan
 from .models import (

@@ -22,7 +22,7 @@ from .models import Plan
 def _links_from_form(request: HttpRequest, plan: Plan) -> dict[int, int | None]:
     """``upper-<no>`` fields: an indicator id or empty (unlink); ``accept`` takes every suggestion not yet linked.
     A field whose indicator number or upper indicator id is not a number is refused: nothing is changed."""
-    from ..views import as_int
+    from ..params import as_int
 
     if request.POST.get("action") == "accept":
         return {r.indicator.no: r.suggested.pk for r in linkage_rows(plan) if r.suggested is not None}
@@ -72,7 +72,8 @@ def plan_import(request: HttpRequest) -> HttpResponse:
     """导入规划: a plan document (.txt/.docx/.pdf/.html) or an indicator table (.csv/.xlsx), stored as a 草稿 and
     opened for review."""
     from ...core.errors import PlanwatchError
-    from ..views import MAX_UPLOAD, _upload, as_int
+    from ..params import as_int
+    from ..views import MAX_UPLOAD, _upload
 
     if not can_check_plan(request.user):
         return render(request, "web/denied.html", {"message": gettext("只有发改局管理员可以导入规划")}, status=403)

@@ -1,29 +1,37 @@
-"""Report inputs from the database: the same report-data builder and writers as the command line, fed from
+"""评估报告 from the database (the report_download page and its inputs): the same report-data builder and writers as the command line, fed from
 stored data; each report generated once per data stamp (:func:`report_file`)."""
 
 from __future__ import annotations
 
+import hashlib
 import threading
+from collections import Counter
 from typing import Any
+from urllib.parse import quote
 
+from django.db.models import Count, F, Max, Q, Sum, prefetch_related_objects
+from django.http import Http404, HttpRequest, HttpResponse
+from django.utils import timezone
+from django.utils.translation import gettext
+
+from ..core.errors import PlanwatchError
+from ..core.ledger import LIGHT_LABELS
 from ..core.model import Commitment as CoreCommitment
-from ..reports.content import Inputs
+from ..reports.content import KIND_TITLES, Inputs, build
 from ..reports.data import IndicatorFacts, report_data
-from ..reports.writers import render
+from ..reports.writers import WRITERS, render
+from .accounts.permissions import can_view_unpublished
+from .cache import cached, peek
+from .ledgers.models import Milestone
+from .ledgers.services import item_light
 from .monitoring.services import counted_values, evaluate_plan, plan_specs_of, visible_observations
-from .plans.models import Plan
+from .params import requested_plan, scope
+from .plans.models import Plan, Project, Task
+from .responses import denied
 
 
 def _chapter(plan: Plan, node: Any) -> tuple[str, int, int, str]:
     """A chapter's tasks and projects with their ledger progress: average progress and lights."""
-    from collections import Counter
-
-    from django.db.models import prefetch_related_objects
-
-    from ..core.ledger import LIGHT_LABELS
-    from .ledgers.services import item_light
-    from .plans.models import Project, Task
-
     prefix = node.node_id + "/"
     items = [*Task.objects.filter(plan=plan, node__node_id__startswith=prefix).select_related("plan"),
              *Task.objects.filter(plan=plan, node__node_id=node.node_id).select_related("plan"),
@@ -79,13 +87,6 @@ def report_file(plan: Plan, as_of: int, kind: Any, fmt: str, public: bool) -> by
     A cached report costs the few indexed queries of the stamps. Raises
     :class:`ReportBusy` for the public while another public report is being generated in this process, and
     PlanwatchError when a writer cannot work (LibreOffice missing for PDF)."""
-    import hashlib
-
-    from django.utils import timezone
-
-    from ..reports.content import build
-    from .cache import cached, peek
-
     title = hashlib.sha256(plan.title.encode()).hexdigest()[:12]
     parts = (_ledger_stamp(plan), timezone.localdate(), title, public, kind, as_of, fmt)
     body: bytes | None = peek("report", plan, *parts)
@@ -106,13 +107,6 @@ def _ledger_stamp(plan: Plan) -> str:
     """Changes whenever a chapter row of the report would: the progress of any task or project (a checksum
     weighted by id, so that two changes hardly ever cancel out), their deadlines, and their milestones (added,
     moved, done). Three aggregate queries."""
-    import hashlib
-
-    from django.db.models import Count, F, Max, Q, Sum
-
-    from .ledgers.models import Milestone
-    from .plans.models import Project, Task
-
     parts: list[Any] = []
     for model in (Task, Project):
         parts.extend(model.objects.filter(plan=plan).aggregate(
@@ -122,3 +116,28 @@ def _ledger_stamp(plan: Plan) -> str:
         n=Count("id"), last=Max("id"), finished=Count("done"), latest=Max("done"), until=Max("planned")).values())
     return hashlib.sha256(repr(parts).encode()).hexdigest()[:16]
 
+
+def report_download(request: HttpRequest) -> HttpResponse:
+    """下载评估报告: the report (.docx, .html or .pdf) built from the database; the public gets published data."""
+    plan = requested_plan(request)
+    kind = request.GET.get("kind", "final")
+    fmt = request.GET.get("format", "docx")
+    if kind not in ("annual", "midterm", "final") or fmt not in WRITERS:
+        raise Http404(gettext("没有这种报告"))
+    if not plan.indicators.exists():  # a special plan registered by its title only: nothing to evaluate
+        return denied(request, gettext("《%(title)s》没有主要指标，无法生成评估报告：请先导入该规划的文本或指标表") % {
+            "title": plan.title}, heading=gettext("无法生成报告"), status=404)
+    as_of = scope(request, plan).as_of
+    try:  # generated once per data stamp, audience, language, kind, year and format (reports.report_file)
+        body = report_file(plan, as_of, kind, fmt, public=not can_view_unpublished(request.user))
+    except ReportBusy:
+        response = denied(request, gettext("另一份报告正在生成，请%(seconds)s秒后再试") % {"seconds": RETRY_AFTER},
+                          heading=gettext("报告正在生成"), status=503)
+        response["Retry-After"] = str(RETRY_AFTER)
+        return response
+    except PlanwatchError as exc:
+        return denied(request, str(exc), status=503)
+    response = HttpResponse(body, content_type=WRITERS[fmt].content_type)
+    name = f"{as_of}年{KIND_TITLES[kind]}.{fmt}"  # type: ignore[index]
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(name)}"
+    return response

@@ -3,30 +3,31 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.generic import RedirectView
 
-from . import views
+from . import reports
 from .accounts import views as account_views
 from .api import api
 from .ledgers import views as ledger_views
+from .monitoring import views as monitoring_views
 from .plans import views as plan_views
 
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="overview", permanent=False)),
-    path("overview/", views.overview, name="overview"),
-    path("public/", views.public, name="public"),
-    path("plans/<int:plan>/indicators/<int:no>/", views.indicator, name="indicator"),
-    path("plans/", views.plans_list, name="plans"),
+    path("overview/", monitoring_views.overview, name="overview"),
+    path("public/", monitoring_views.public, name="public"),
+    path("plans/<int:plan>/indicators/<int:no>/", monitoring_views.indicator, name="indicator"),
+    path("plans/", plan_views.plans_list, name="plans"),
     path("plans/import/", plan_views.plan_import, name="plan_import"),
     path("plans/<int:pk>/review/", plan_views.plan_review, name="plan_review"),
-    path("plans/<int:pk>/", views.plan_outline, name="plan"),
-    path("plans/<int:pk>/assignments/", views.assignments, name="assignments"),
+    path("plans/<int:pk>/", plan_views.plan_outline, name="plan"),
+    path("plans/<int:pk>/assignments/", plan_views.assignments, name="assignments"),
     path("plans/<int:pk>/linkage/", plan_views.linkage, name="linkage"),
-    path("report/", views.report, name="report"),
-    path("report/save/", views.save, name="save"),
-    path("observations/<int:pk>/move/", views.move, name="move"),
-    path("review/", views.review, name="review"),
-    path("rounds/", views.rounds, name="rounds"),
-    path("search/", views.search_page, name="search"),
-    path("reports/download/", views.report_download, name="report_download"),
+    path("report/", monitoring_views.report, name="report"),
+    path("report/save/", monitoring_views.save, name="save"),
+    path("observations/<int:pk>/move/", monitoring_views.move, name="move"),
+    path("review/", monitoring_views.review, name="review"),
+    path("rounds/", monitoring_views.rounds, name="rounds"),
+    path("search/", plan_views.search_page, name="search"),
+    path("reports/download/", reports.report_download, name="report_download"),
     path("ledgers/<str:kind>/", ledger_views.ledger, name="ledger"),
     path("ledgers/<str:kind>/<int:pk>/progress/", ledger_views.progress, name="progress"),
     path("ledgers/<str:kind>/<int:pk>/notice/", ledger_views.notice, name="notice"),

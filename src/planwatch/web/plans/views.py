@@ -1,4 +1,4 @@
-"""Plan pages: 导入规划, 规划导入核对 (review before use) and 规划衔接 (links to upper-level indicators and where a
+"""Plan pages: 规划列表, the outline, 全文检索, 分工 (assignments), 导入规划, 规划导入核对 (review before use) and 规划衔接 (links to upper-level indicators and where a
 lower target is weaker)."""
 
 from __future__ import annotations
@@ -12,18 +12,21 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext, pgettext
 
+from ...core.errors import PlanwatchError
 from ..accounts.models import Region
-from ..accounts.permissions import can_check_plan, can_review
+from ..accounts.permissions import can_check_plan, can_review, get_object_for_user
+from ..params import as_int, requested_plan
+from ..responses import MAX_UPLOAD, denied, uploaded
+from . import assignments as assignment_sheet
 from . import review as service
 from .linkage import candidates, linkage_rows, set_links
-from .models import Plan
+from .models import OUTLINE_KINDS, Plan, PlanStatus
+from .search import search
 
 
 def _links_from_form(request: HttpRequest, plan: Plan) -> dict[int, int | None]:
     """``upper-<no>`` fields: an indicator id or empty (unlink); ``accept`` takes every suggestion not yet linked.
     A field whose indicator number or upper indicator id is not a number is refused: nothing is changed."""
-    from ..params import as_int
-
     if request.POST.get("action") == "accept":
         return {r.indicator.no: r.suggested.pk for r in linkage_rows(plan) if r.suggested is not None}
     links: dict[int, int | None] = {}
@@ -47,8 +50,7 @@ def linkage(request: HttpRequest, pk: int) -> HttpResponse:
     plan = get_object_or_404(Plan.objects.select_related("parent", "region"), pk=pk)
     if request.method == "POST":
         if not can_review(request.user):  # before reading the form: others learn nothing from its errors
-            return render(request, "web/denied.html", {"message": gettext("只有发改局管理员可以设置规划衔接")},
-                          status=403)
+            return denied(request, gettext("只有发改局管理员可以设置规划衔接"))
         try:
             changed = set_links(request.user, plan, _links_from_form(request, plan))
         except ValidationError as exc:
@@ -71,15 +73,11 @@ def _context(request: HttpRequest, plan: Plan) -> dict[str, object]:
 def plan_import(request: HttpRequest) -> HttpResponse:
     """导入规划: a plan document (.txt/.docx/.pdf/.html) or an indicator table (.csv/.xlsx), stored as a 草稿 and
     opened for review."""
-    from ...core.errors import PlanwatchError
-    from ..params import as_int
-    from ..views import MAX_UPLOAD, _upload
-
     if not can_check_plan(request.user):
-        return render(request, "web/denied.html", {"message": gettext("只有发改局管理员可以导入规划")}, status=403)
+        return denied(request, gettext("只有发改局管理员可以导入规划"))
     context = {"regions": Region.objects.all(), "parents": Plan.objects.in_use().filter(parent__isnull=True)}
     if request.method == "POST":
-        received = _upload(request)
+        received = uploaded(request)
         if received is not None:
             data, name = received
             region = get_object_or_404(Region, pk=as_int(request.POST.get("region")) or 0)
@@ -119,11 +117,9 @@ def _corrections_from_form(request: HttpRequest, plan: Plan) -> list[service.Cor
 def plan_review(request: HttpRequest, pk: int) -> HttpResponse:
     """规划导入核对: the outline, the indicator grid with each target in words, the warnings, the commitments and
     projects; the admin corrects cells, rejects items and confirms (草稿 → 已确认)."""
-    from ...core.errors import PlanwatchError
-
     plan = get_object_or_404(Plan.objects.select_related("region", "parent"), pk=pk)
     if not can_check_plan(request.user):  # before reading any form: others learn nothing from its errors
-        return render(request, "web/denied.html", {"message": gettext("只有发改局管理员可以核对规划")}, status=403)
+        return denied(request, gettext("只有发改局管理员可以核对规划"))
     if request.method == "POST":
         try:
             if request.POST.get("action") == "confirm":
@@ -146,3 +142,56 @@ def _review_context(plan: Plan) -> dict[str, object]:
             "commitments": plan.commitments.select_related("node"), "projects": plan.projects.all(),
             "corrections": service.corrections_of(plan),
             "kinds": [(code, rule.label) for code, rule in KINDS.items()]}
+
+
+def plan_outline(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = get_object_for_user(request, Plan, pk)
+    nodes = plan.nodes.filter(kind__in=OUTLINE_KINDS).order_by("position")
+    return render(request, "web/plan.html", {"plan": plan, "nodes": nodes,
+                                              "counts": {"indicators": plan.indicators.count(),
+                                                         "tasks": plan.tasks.count(),
+                                                         "projects": plan.projects.count(),
+                                                         "commitments": plan.commitments.count()}})
+
+
+def search_page(request: HttpRequest) -> HttpResponse:
+    """全文检索: open to everyone (the plan text is public)."""
+    plan = requested_plan(request)
+    query = request.GET.get("q", "").strip()[:100]
+    hits = search(plan, query) if query else []
+    return render(request, "web/search.html", {"plan": plan, "query": query, "hits": hits})
+
+
+def plans_list(request: HttpRequest) -> HttpResponse:
+    """All plans side by side: master plans with their special plans, for every region."""
+    plans = Plan.objects.select_related("region", "parent").order_by("region_id", "parent_id", "id")
+    if not can_check_plan(request.user):  # drafts are listed for the one who checks them
+        plans = plans.filter(status=PlanStatus.CONFIRMED)
+    return render(request, "web/plans.html", {"plans": plans, "may_import": can_check_plan(request.user)})
+
+
+@login_required
+def assignments(request: HttpRequest, pk: int) -> HttpResponse:
+    """Bulk responsibility assignment: GET the template, POST it back filled in."""
+    plan = get_object_or_404(Plan, pk=pk)
+    if not can_review(request.user):
+        return denied(request, gettext("只有发改局管理员可以分配牵头单位"))
+    if request.GET.get("download"):
+        response = HttpResponse(assignment_sheet.template(plan),
+                                content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        response["Content-Disposition"] = "attachment; filename*=UTF-8''%E5%88%86%E5%B7%A5%E6%A8%A1%E6%9D%BF.xlsx"
+        return response
+    errors: list[str] = []
+    if request.method == "POST":
+        received = uploaded(request)
+        if received is not None:
+            try:
+                changes, errors = assignment_sheet.read(plan, received[0])
+            except PlanwatchError as exc:
+                errors = [str(exc)]
+            if not errors:
+                n = assignment_sheet.apply(plan, changes)
+                messages.success(request, gettext("已更新%(n)s项的牵头单位、配合单位和完成时限") % {"n": n})
+                return redirect("assignments", pk=plan.pk)
+            messages.error(request, gettext("表格有%(n)s处问题，未做任何修改，请改正后重新上传") % {"n": len(errors)})
+    return render(request, "web/assignments.html", {"plan": plan, "errors": errors}, status=400 if errors else 200)

@@ -1,8 +1,12 @@
-"""Pages. Each view reads through a service or the core and checks permissions in accounts.permissions."""
+"""Monitoring pages: 总览 and 公众门户 (the evaluation of a plan in a region), an indicator's history, 填报, 审核
+and 填报轮次. Each view reads through monitoring.services or the core and checks permissions in
+accounts.permissions."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
+from functools import cache
 from typing import Any
 
 from django.contrib import messages
@@ -10,32 +14,32 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext, pgettext
 from django.views.decorators.http import require_POST
 
-from ..core.decompose import decompose
-from ..core.evaluation import LAGGING, evaluation_mode
-from ..core.statuses import STATUSES
-from .accounts.models import Region
-from .accounts.permissions import (
-    can_check_plan,
-    can_report,
-    can_review,
-    can_view_unpublished,
-    get_object_for_user,
-    reportable,
-)
-from .cache import cache_key, cached, loaded_fresh
-from .monitoring.models import Observation, Status, parse_period
-from .monitoring.services import (
+from ...core.decompose import decompose
+from ...core.evaluation import LAGGING, evaluation_mode
+from ...core.serialize import finite
+from ...core.statuses import STATUSES
+from ..accounts.models import Region
+from ..accounts.permissions import can_report, can_review, can_view_unpublished, get_object_for_user, reportable
+from ..cache import cache_key, cached, loaded_fresh
+from ..params import Scope, as_int, as_number, requested_plan, scope
+from ..plans.models import Indicator, Plan, PlanStatus
+from ..responses import back, denied
+from .models import Frequency, Observation, ReportingRound, Status, parse_period
+from .services import (
+    StaleVersion,
     counted_values,
+    create_round,
     evaluate_plan,
+    plan_specs_of,
+    reopen_round,
     save_value,
     transition,
     visible_observations,
 )
-from .params import Scope, as_int, as_number, requested_plan, scope
-from .plans.models import OUTLINE_KINDS, Indicator, Plan, PlanStatus
 
 
 def _region_context(plan: Plan, region: Region) -> dict[str, Any]:
@@ -80,8 +84,6 @@ def overview(request: HttpRequest) -> HttpResponse:
 
 
 def indicator(request: HttpRequest, plan: int, no: int) -> HttpResponse:
-    from functools import cache
-
     ind = get_object_or_404(Indicator.objects.select_related("plan", "lead"), plan_id=plan, no=no,
                             plan__status=PlanStatus.CONFIRMED)
     plan = loaded_fresh(ind.plan)  # type: ignore[assignment]
@@ -108,8 +110,6 @@ def indicator(request: HttpRequest, plan: int, no: int) -> HttpResponse:
 
 def _chart(ind: Indicator, plan: Plan, rows: Any) -> dict[str, Any]:
     """The target path and the actual values of one indicator in one region (cached by the caller)."""
-    from ..core.serialize import finite
-
     path = _target_path(plan, ind.no)
     years = range(plan.base_year or 2020, (plan.end_year or 2025) + 1)
     # the value that counts in each year, chosen as the evaluation chooses (core.series)
@@ -123,20 +123,8 @@ def _chart(ind: Indicator, plan: Plan, rows: Any) -> dict[str, Any]:
 
 def _target_path(plan: Plan, no: int) -> dict[int, float | None]:
     """The indicator's yearly target path (年度目标分解), cached until the plan's data change."""
-    from .monitoring.services import plan_specs_of
-
     paths = cached("paths", plan, compute=lambda: {row.no: row.values for row in decompose(plan_specs_of(plan))})
     return paths.get(no, {})
-
-
-def plan_outline(request: HttpRequest, pk: int) -> HttpResponse:
-    plan = get_object_for_user(request, Plan, pk)
-    nodes = plan.nodes.filter(kind__in=OUTLINE_KINDS).order_by("position")
-    return render(request, "web/plan.html", {"plan": plan, "nodes": nodes,
-                                              "counts": {"indicators": plan.indicators.count(),
-                                                         "tasks": plan.tasks.count(),
-                                                         "projects": plan.projects.count(),
-                                                         "commitments": plan.commitments.count()}})
 
 
 @login_required
@@ -151,8 +139,6 @@ def _report_page(request: HttpRequest, plan: Plan, status: int = 200, form: Any 
     indicators = reportable(request.user, plan.indicators.select_related("lead").order_by("no"))
     entries = Observation.objects.filter(indicator__in=indicators, simulated=False).select_related(
         "indicator", "region").order_by("indicator__no", "year", "period")
-    from .monitoring.models import Frequency
-
     periods = plan.rounds.exclude(frequency=Frequency.ANNUAL).order_by("year", "frequency", "period")
     return render(request, "web/report.html", {"plan": plan, "indicators": indicators, "entries": entries,
                                                "periods": periods,
@@ -166,13 +152,11 @@ def _report_page(request: HttpRequest, plan: Plan, status: int = 200, form: Any 
 def save(request: HttpRequest) -> HttpResponse:
     """Save a draft from the entry form or a row's edit form. Permission first, then the fields; a refusal
     shows the form again with the reason (400, or 409 for a stale version) and writes nothing."""
-    from .monitoring.services import StaleVersion
-
     try:
         ind = get_object_for_user(request, Indicator, as_int(request.POST.get("indicator")) or 0, write=True,
                                   queryset=Indicator.objects.select_related("plan", "lead"))
     except PermissionDenied as exc:
-        return render(request, "web/denied.html", {"message": str(exc)}, status=403)
+        return denied(request, str(exc))
 
     def refuse(message: str, status: int = 400) -> HttpResponse:
         messages.error(request, message)
@@ -202,20 +186,8 @@ def save(request: HttpRequest) -> HttpResponse:
     except ValidationError as exc:
         return refuse(" ".join(exc.messages))
     except PermissionDenied as exc:
-        return render(request, "web/denied.html", {"message": str(exc)}, status=403)
+        return denied(request, str(exc))
     return redirect("report")
-
-
-def _back(request: HttpRequest, default: str = "report") -> HttpResponse:
-    """Redirect to ``next`` when it is an address on this site (url_has_allowed_host_and_scheme refuses
-    ``https://evil.example``, ``//evil.example``, ``/\\evil.example``), else to the page named ``default``."""
-    from django.utils.http import url_has_allowed_host_and_scheme
-
-    target = request.POST.get("next", "").strip()
-    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()},
-                                                  require_https=request.is_secure()):
-        return redirect(target)
-    return redirect(default)
 
 
 @login_required
@@ -224,7 +196,7 @@ def move(request: HttpRequest, pk: int) -> HttpResponse:
     to = request.POST.get("to", "")
     if to not in Status.values:
         messages.error(request, gettext("未知的操作"))
-        return _back(request)
+        return back(request)
     try:
         obs = transition(request.user, pk, to, request.POST.get("reason", ""))
         messages.success(request, gettext("%(name)s %(year)s年：%(status)s") % {
@@ -234,96 +206,26 @@ def move(request: HttpRequest, pk: int) -> HttpResponse:
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     except PermissionDenied as exc:
-        return render(request, "web/denied.html", {"message": str(exc)}, status=403)
-    return _back(request)
+        return denied(request, str(exc))
+    return back(request)
 
 
 @login_required
 def review(request: HttpRequest) -> HttpResponse:
     if not can_review(request.user):
-        return render(request, "web/denied.html", {"message": gettext("只有发改局管理员可以审核")}, status=403)
+        return denied(request, gettext("只有发改局管理员可以审核"))
     pending = Observation.objects.filter(status__in=[Status.SUBMITTED, Status.APPROVED]).select_related(
         "indicator", "region", "indicator__lead").order_by("indicator__no", "year")
     return render(request, "web/review.html", {"pending": pending})
 
 
-def search_page(request: HttpRequest) -> HttpResponse:
-    """全文检索: open to everyone (the plan text is public)."""
-    from .plans.search import search
-
-    plan = requested_plan(request)
-    query = request.GET.get("q", "").strip()[:100]
-    hits = search(plan, query) if query else []
-    return render(request, "web/search.html", {"plan": plan, "query": query, "hits": hits})
-
-
-def plans_list(request: HttpRequest) -> HttpResponse:
-    """All plans side by side: master plans with their special plans, for every region."""
-    plans = Plan.objects.select_related("region", "parent").order_by("region_id", "parent_id", "id")
-    if not can_check_plan(request.user):  # drafts are listed for the one who checks them
-        plans = plans.filter(status=PlanStatus.CONFIRMED)
-    return render(request, "web/plans.html", {"plans": plans, "may_import": can_check_plan(request.user)})
-
-
-MAX_UPLOAD = 20 * 1024 * 1024
-
-
-def _upload(request: HttpRequest) -> tuple[bytes, str] | None:
-    upload = request.FILES.get("file")
-    if upload is None:
-        messages.error(request, gettext("请选择要上传的文件"))
-        return None
-    if upload.size and upload.size > MAX_UPLOAD:
-        messages.error(request, gettext("文件大小 %(size)s MB 超过上限 20 MB") % {"size": f"{upload.size / 1048576:.1f}"})
-        return None
-    return upload.read(MAX_UPLOAD + 1), upload.name or "upload"
-
-
-@login_required
-def assignments(request: HttpRequest, pk: int) -> HttpResponse:
-    """Bulk responsibility assignment: GET the template, POST it back filled in."""
-    from .plans import assignments as service
-
-    plan = get_object_or_404(Plan, pk=pk)
-    if not can_review(request.user):
-        return render(request, "web/denied.html", {"message": gettext("只有发改局管理员可以分配牵头单位")}, status=403)
-    if request.GET.get("download"):
-        response = HttpResponse(service.template(plan),
-                                content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-        response["Content-Disposition"] = "attachment; filename*=UTF-8''%E5%88%86%E5%B7%A5%E6%A8%A1%E6%9D%BF.xlsx"
-        return response
-    errors: list[str] = []
-    if request.method == "POST":
-        received = _upload(request)
-        if received is not None:
-            from ..core.errors import PlanwatchError
-
-            try:
-                changes, errors = service.read(plan, received[0])
-            except PlanwatchError as exc:
-                errors = [str(exc)]
-            if not errors:
-                n = service.apply(plan, changes)
-                messages.success(request, gettext("已更新%(n)s项的牵头单位、配合单位和完成时限") % {"n": n})
-                return redirect("assignments", pk=plan.pk)
-            messages.error(request, gettext("表格有%(n)s处问题，未做任何修改，请改正后重新上传") % {"n": len(errors)})
-    return render(request, "web/assignments.html", {"plan": plan, "errors": errors}, status=400 if errors else 200)
-
-
 @login_required
 def rounds(request: HttpRequest) -> HttpResponse:
     """填报轮次: annual, quarterly and monthly rounds with their deadlines; the admin creates and reopens them."""
-    import datetime as dt
-
-    from django.utils import timezone
-
-    from .monitoring.models import Frequency, ReportingRound
-    from .monitoring.services import create_round, reopen_round
-
     status = 200
     if request.method == "POST" and request.POST.get("action") == "create":
         if not can_review(request.user):  # before reading the form: others learn nothing from its errors
-            return render(request, "web/denied.html", {"message": gettext("只有发改局管理员可以设置填报轮次")}, status=403)
+            return denied(request, gettext("只有发改局管理员可以设置填报轮次"))
         plan = Plan.objects.in_use().filter(pk=as_int(request.POST.get("plan")) or 0).first() or requested_plan(
             request)
         try:
@@ -339,7 +241,7 @@ def rounds(request: HttpRequest) -> HttpResponse:
                 messages.success(request, gettext("已设置填报轮次：%(name)s") % {"name": created.label})
                 return redirect("rounds")
             except PermissionDenied as exc:
-                return render(request, "web/denied.html", {"message": str(exc)}, status=403)
+                return denied(request, str(exc))
             except ValidationError as exc:
                 messages.error(request, " ".join(exc.messages))
                 status = 400
@@ -353,7 +255,7 @@ def rounds(request: HttpRequest) -> HttpResponse:
         except ReportingRound.DoesNotExist as exc:
             raise Http404(gettext("没有这个填报轮次")) from exc
         except PermissionDenied as exc:
-            return render(request, "web/denied.html", {"message": str(exc)}, status=403)
+            return denied(request, str(exc))
         return redirect("rounds")
     listed = list(ReportingRound.objects.select_related("plan"))
     groups = [(label, [r for r in listed if r.frequency == value]) for value, label in Frequency.choices]
@@ -361,40 +263,3 @@ def rounds(request: HttpRequest) -> HttpResponse:
         "groups": [(label, rows) for label, rows in groups if rows], "today": timezone.localdate(),
         "may_review": can_review(request.user), "plans": Plan.objects.in_use().order_by("id"),
         "frequencies": Frequency.choices, "form": request.POST if status == 400 else {}}, status=status)
-
-
-def report_download(request: HttpRequest) -> HttpResponse:
-    """Download the evaluation report (.docx or .html) built from the database; the public gets published data."""
-    from urllib.parse import quote
-
-    from ..reports.writers import WRITERS
-    from .reports import RETRY_AFTER, ReportBusy, report_file
-
-    plan = requested_plan(request)
-    kind = request.GET.get("kind", "final")
-    fmt = request.GET.get("format", "docx")
-    if kind not in ("annual", "midterm", "final") or fmt not in WRITERS:
-        raise Http404(gettext("没有这种报告"))
-    if not plan.indicators.exists():  # a special plan registered by its title only: nothing to evaluate
-        return render(request, "web/denied.html", {
-            "heading": gettext("无法生成报告"),
-            "message": gettext("《%(title)s》没有主要指标，无法生成评估报告：请先导入该规划的文本或指标表") % {
-                "title": plan.title}}, status=404)
-    as_of = scope(request, plan).as_of
-    from ..core.errors import PlanwatchError
-    from ..reports.content import KIND_TITLES
-
-    try:  # generated once per data stamp, audience, language, kind, year and format (reports.report_file)
-        body = report_file(plan, as_of, kind, fmt, public=not can_view_unpublished(request.user))
-    except ReportBusy:
-        response = render(request, "web/denied.html", {
-            "heading": gettext("报告正在生成"),
-            "message": gettext("另一份报告正在生成，请%(seconds)s秒后再试") % {"seconds": RETRY_AFTER}}, status=503)
-        response["Retry-After"] = str(RETRY_AFTER)
-        return response
-    except PlanwatchError as exc:
-        return render(request, "web/denied.html", {"message": str(exc)}, status=503)
-    response = HttpResponse(body, content_type=WRITERS[fmt].content_type)
-    name = f"{as_of}年{KIND_TITLES[kind]}.{fmt}"  # type: ignore[index]
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(name)}"
-    return response

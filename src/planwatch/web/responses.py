@@ -1,0 +1,39 @@
+"""Answers every page gives the same way: a refusal (403 page), a safe redirect back, a bounded upload."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext
+
+MAX_UPLOAD = 20 * 1024 * 1024
+
+
+def denied(request: HttpRequest, message: str, *, heading: str | None = None, status: int = 403) -> HttpResponse:
+    """The refusal page: a sentence a person understands, with the status the refusal deserves."""
+    context = {"message": message, **({"heading": heading} if heading else {})}
+    return render(request, "web/denied.html", context, status=status)
+
+
+def back(request: HttpRequest, default: str = "report") -> HttpResponse:
+    """Redirect to ``next`` when it is an address on this site (url_has_allowed_host_and_scheme refuses
+    ``https://evil.example``, ``//evil.example``, ``/\\evil.example``), else to the page named ``default``."""
+    target = request.POST.get("next", "").strip()
+    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()},
+                                                  require_https=request.is_secure()):
+        return redirect(target)
+    return redirect(default)
+
+
+def uploaded(request: HttpRequest) -> tuple[bytes, str] | None:
+    """The uploaded ``file`` (at most MAX_UPLOAD bytes), or None with the reason in the page's messages."""
+    upload = request.FILES.get("file")
+    if upload is None:
+        messages.error(request, gettext("请选择要上传的文件"))
+        return None
+    if upload.size and upload.size > MAX_UPLOAD:
+        messages.error(request, gettext("文件大小 %(size)s MB 超过上限 20 MB") % {"size": f"{upload.size / 1048576:.1f}"})
+        return None
+    return upload.read(MAX_UPLOAD + 1), upload.name or "upload"

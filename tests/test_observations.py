@@ -34,7 +34,7 @@ def test_bad_rows_are_listed_together_and_nothing_is_evaluated() -> None:
         _table(rows)
     message = str(err.value)
     assert "未做任何评估" in message
-    for part in ("数值不是数字：第3行", "未知指标：第4行", "重复数据（同一指标、年份、地区、来源出现多次）：第5行",
+    for part in ("数值不是数字：第3行", "未知指标“99”（请写表中的序号或指标名称）：第4行", "重复数据（同一指标、年份、地区、来源出现多次）：第5行",
                  "单位与指标不符（指标3应为亿元）：第6行", "年份不是四位数字：第7行", "数值为空（未报送请不要写0"):
         assert part in message
     assert "\n" not in message

@@ -22,12 +22,12 @@ emission level. A 约束性 (binding) upper target kept only as 预期性 (expec
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
 from .errors import UnitMismatchError
+from .indicator_names import name_key
 from .kinds import KINDS, IndicatorSpec
 from .rollup import Aggregation, default_aggregation
 from .units import convert
@@ -96,8 +96,9 @@ def compare_targets(upper: IndicatorSpec, lower: IndicatorSpec,
 
 
 def _key(name: str) -> str:
-    """Names differ in punctuation and width between plans (（%）, 全角/半角): compare them normalised."""
-    return "".join(ch for ch in unicodedata.normalize("NFKC", name) if ch.isalnum())
+    """Names differ in numbering, units in brackets, punctuation and width between plans: compare them as
+    core.indicator_names does (one rule for every name written by a person or another plan)."""
+    return name_key(name)
 
 
 def suggest_links(lower: Sequence[IndicatorSpec], upper: Sequence[IndicatorSpec]) -> Mapping[int, int]:

@@ -20,6 +20,7 @@ import numpy as np
 import numpy.typing as npt
 
 from .errors import PlanwatchError
+from .indicator_names import NameIndex
 from .model import Indicator
 from .readers.encoding import decode_text
 from .series import CHOICE_RULE, EXPECTED, FINAL, FLAG_LABELS, FLAG_NAMES, PARTIAL, is_official, is_simulated, pick
@@ -87,12 +88,23 @@ class ObservationTable:
                               self.row))
 
 
-def _lookup(indicators: Sequence[Indicator]) -> dict[str, Indicator]:
-    table: dict[str, Indicator] = {}
-    for ind in indicators:
-        table[ind.display_no] = ind  # the number as printed: "11", "10.1" (equal to str(no) unless there are sub-rows)
-        table[ind.name] = ind
-    return table
+class _Lookup:
+    """An indicator by the number as printed ("11", "10.1": equal to str(no) unless there are sub-rows), by its
+    exact name, or by its name as a person writes it (core.indicator_names: 城镇调查失业率 for
+    ``5.城镇调查失业率（%）``, GDP增长 for 国内生产总值（GDP）增长); each spelling looked up once per file."""
+
+    def __init__(self, indicators: Sequence[Indicator]) -> None:
+        self._exact: dict[str, Indicator | None] = {}
+        for ind in indicators:
+            self._exact[ind.display_no] = ind
+            self._exact[ind.name] = ind
+        self._names = NameIndex((ind.name, ind) for ind in indicators)
+
+    def get(self, written: str) -> Indicator | None:
+        if written in self._exact:
+            return self._exact[written]
+        found = self._exact[written] = self._names.find(written) if written else None
+        return found
 
 
 def _fail(problems: dict[str, list[int]], _unused: int) -> None:
@@ -130,7 +142,7 @@ def _build(rows: Iterable[Sequence[str]], header: Sequence[str], indicators: Seq
     c_ind, c_no, c_year, c_value = column("indicator"), column("indicator_no"), column("year"), column("value")
     c_unit, c_flag, c_region, c_source = column("unit"), column("flag"), column("region"), column("source")
     width = len(header)
-    lookup = _lookup(indicators)
+    lookup = _Lookup(indicators)
     units = {ind.no: ind.unit for ind in indicators}
     cols: dict[str, list[object]] = {k: [] for k in ("indicator", "year", "region", "value", "flag", "source",
                                                       "row", "period")}
@@ -139,6 +151,7 @@ def _build(rows: Iterable[Sequence[str]], header: Sequence[str], indicators: Seq
     source_index: dict[str, int] = {}
     flag_cache: dict[str, int] = {}
     seen: set[tuple[int, int, int, int, int]] = set()
+    unknown: dict[str, None] = {}  # the names not found, in order, to say them
     for line, raw in enumerate(rows, start=2):  # line 1 is the header
         row = list(raw) + [""] * (width - len(raw)) if len(raw) < width else raw
 
@@ -148,6 +161,7 @@ def _build(rows: Iterable[Sequence[str]], header: Sequence[str], indicators: Seq
         ind = lookup.get(get(c_ind)) or lookup.get(get(c_no))
         if ind is None:
             problems.setdefault("未知指标", []).append(line)
+            unknown.setdefault(get(c_ind) or get(c_no), None)
             continue
         year_text = number_text(get(c_year))
         if len(year_text) != 4 or not year_text.isdigit():
@@ -191,6 +205,10 @@ def _build(rows: Iterable[Sequence[str]], header: Sequence[str], indicators: Seq
         cols["source"].append(s)
         cols["row"].append(line)
         cols["period"].append(period)
+    if unknown:  # say which names were not found: the person fixes the spelling, not the row numbers
+        names = "、".join(f"“{n[:30]}”" for n in list(unknown)[:MAX_LISTED]) + ("等" if len(unknown) > MAX_LISTED else "")
+        said = f"未知指标{names}（请写表中的序号或指标名称）"
+        problems = {said if what == "未知指标" else what: rows for what, rows in problems.items()}
     _fail(problems, 0)
     return ObservationTable(
         np.array(cols["indicator"], dtype=np.int32), np.array(cols["year"], dtype=np.int32),

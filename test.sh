@@ -6,7 +6,7 @@ cd "$(dirname "$0")"
 source scripts/setup-env.sh
 setup_env "[test]"
 # a TrueType CJK font for the PDF test documents; Debian's chromium for the browser test; LibreOffice for PDF reports
-ensure_debian_packages fonts-wqy-microhei fonts-dejavu-core chromium libreoffice-writer-nogui
+ensure_debian_packages fonts-wqy-microhei fonts-dejavu-core chromium libreoffice-writer-nogui libreoffice-calc-nogui
 pg_url=$(ensure_postgres)
 .venv/bin/ruff check --output-format concise src tests bench
 .venv/bin/mypy

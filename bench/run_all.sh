@@ -8,8 +8,12 @@ source scripts/setup-env.sh
 ensure_debian_packages wrk
 start=$SECONDS
 .venv/bin/python bench/extract.py
+.venv/bin/python bench/extract_corpus.py   # each real corpus plan, whole command (≤ 1 s)
 .venv/bin/python bench/evaluate.py
+.venv/bin/python bench/evaluate_command.py   # the whole evaluate command, 345,000 rows (≤ 1.5 s)
 .venv/bin/python bench/report.py
+.venv/bin/python bench/demo_load.py   # the demo with and without the national plans (#17)
+.venv/bin/python bench/lineage.py      # planwatch lineage (≤ 1 s) and draft-indicators (≤ 2 s)
 .venv/bin/python bench/search.py      # SQLite and PostgreSQL, 200 plans in the index
 BENCH_SECONDS=${BENCH_SECONDS:-10} .venv/bin/python bench/pages.py   # demo data on SQLite
 .venv/bin/python bench/import_pg.py   # 1 M rows from CSV into PostgreSQL

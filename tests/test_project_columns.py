@@ -42,10 +42,41 @@ def test_each_arrow_item_of_a_works_column_is_one_project(eleventh: list[Project
 
 
 def test_it_reads_every_works_column_of_the_eleventh_plan(eleventh: list[Project]) -> None:
-    # 专栏5 7 专项, 7 交通 5, 10 节能 10, 11 循环经济 6, 12 生态 10, 13 环境 5, 14 科技 13, 15 教育 5, 16 公共服务 9,
-    # 17 公共文化 7: each counted by hand as its arrow items
+    # 专栏5 7 专项, 10 节能 10, 11 循环经济 6, 12 生态 10, 13 环境 5, 14 科技 14 (大型飞机 is glued onto the line of
+    # 重大传染病防治 after its full stop), 15 教育 5, 16 公共服务 9, 17 公共文化 7: each counted by hand as its arrow
+    # items; 专栏7 交通 45: its sector lines' routes and airports (below) and the 港口 and 水运 items
     assert Counter(p.column for p in eleventh) == {
-        "4": 14, "5": 7, "7": 5, "10": 10, "11": 6, "12": 10, "13": 5, "14": 13, "15": 5, "16": 9, "17": 7}
+        "4": 14, "5": 7, "7": 45, "10": 10, "11": 6, "12": 10, "13": 5, "14": 14, "15": 5, "16": 9, "17": 7}
+
+
+def test_an_item_glued_onto_the_line_of_the_last_after_its_full_stop_is_an_item_of_its_own(
+        eleventh: list[Project]) -> None:
+    names = [p.name for p in eleventh if p.column == "14"]
+    assert names[9:12] == ["艾滋病和病毒性肝炎等重大传染病防治", "大型飞机", "高分辨率对地观测系统"]
+    aids = next(p for p in eleventh if p.name == "艾滋病和病毒性肝炎等重大传染病防治")
+    assert aids.description.endswith("检测技术。") and "大型飞机" not in aids.description
+
+
+# 专栏7 交通基础设施重点工程, counted by hand: each route or airport a sector line names, with its class of work
+RAIL = ["北京至上海客运专线", "北京至广州至深圳客运专线", "哈尔滨至大连客运专线", "郑州至西安客运专线",
+        "上海至宁波至深圳客运专线", "南京至武汉至成都客运专线", "北京至天津城际轨道交通", "上海至南京城际轨道交通",
+        "上海至杭州城际轨道交通", "南京至杭州城际轨道交通", "广州至珠海城际轨道交通", "向塘至湄州湾铁路", "兰州至重庆铁路",
+        "太原至中卫（银川）铁路", "青藏铁路延伸线", "大同至秦皇岛铁路扩能改造", "朔州至黄骅铁路扩能改造"]
+ROADS = [f"{r}高速公路" for r in ("北京至上海", "北京至福州", "北京至香港（澳门）", "北京至昆明", "北京至哈尔滨", "沈阳至海口",
+                               "包头至茂名", "青岛至银川", "南京至洛阳", "上海至西安", "上海至重庆", "上海至昆明",
+                               "福州至银川", "广州至昆明")]
+AIRPORTS = [f"{c}机场" for c in ("北京", "上海", "广州", "杭州", "成都", "深圳", "西安", "乌鲁木齐", "郑州", "武汉", "昆明",
+                               "合肥")]
+
+
+def test_the_sector_lines_of_the_transport_column_give_one_project_per_route(eleventh: list[Project]) -> None:
+    column_7 = [p for p in eleventh if p.column == "7"]
+    assert [(p.sector, p.name) for p in column_7] == [
+        *(("铁路", n) for n in RAIL), *(("公路", n) for n in ROADS), ("", "港口"), ("", "水运"),
+        *(("机场", n) for n in AIRPORTS)]
+    # 港口 and 水运 name kinds of system and whole river systems, no routes: each stays one item, as written
+    moved = next(p for p in column_7 if p.name == "昆明机场")
+    assert moved.description == "迁建昆明、合肥等机场"  # the clause that names it (迁建), not the one before
 
 
 def test_regions_fields_and_equipment_lists_are_not_projects(eleventh: list[Project]) -> None:

@@ -133,6 +133,13 @@ def _load_specs(args: argparse.Namespace) -> tuple[object, list[object]]:
         if not no.strip().isdigit() or not 0 <= share <= 0.5:
             raise PlanwatchError(f"无法识别的容差“{item}”：应为 序号=比例，比例在 0 至 0.5 之间（如 10=0.03 即±3%）")
         tolerances[int(no)] = share
+    if getattr(args, "revisions", None):  # the targets in force in the evaluation year
+        from .core.revisions import check_revisions, read_revisions, specs_in_force
+
+        revisions = read_revisions(args.revisions)
+        check_revisions(revisions, plan.indicators, base, end)
+        return plan, specs_in_force(plan.indicators, base, end, revisions, args.as_of, kinds,  # type: ignore[return-value]
+                                    directions, tolerances)
     return plan, plan_specs(plan.indicators, base, end, kinds, directions, tolerances)  # type: ignore[arg-type]
 
 
@@ -146,9 +153,16 @@ def cmd_decompose(args: argparse.Namespace) -> int:
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
+    from .core.observations import collector_paused
+
+    with collector_paused():  # hundreds of thousands of rows and results, no cycles among them
+        return _evaluate(args)
+
+
+def _evaluate(args: argparse.Namespace) -> int:
     from .core.evaluation import Settings, evaluate
     from .core.observations import read_observations
-    from .core.serialize import dumps
+    from .core.serialize import dumps_records
 
     plan, specs = _load_specs(args)
     base, end = plan.plan_years  # type: ignore[attr-defined]
@@ -160,7 +174,7 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     settings = Settings(ahead=args.ahead, on_track=args.on_track, approx_tolerance=args.approx_tolerance)
     results = evaluate(specs, table, args.as_of, settings, [args.region] if args.region else None)  # type: ignore[arg-type]
     if args.format == "json":
-        text = dumps([e.as_dict() for e in results], indent=2) + "\n"
+        text = dumps_records([e.as_dict() for e in results]) + "\n"
     else:
         from .exports import evaluation_table
 
@@ -179,8 +193,10 @@ def cmd_report(args: argparse.Namespace) -> int:
         raise PlanwatchError(f"报告格式应为 {'、'.join(WRITERS)}（由 --format 或输出文件扩展名决定）")
     if output.is_dir() or not (output.parent if str(output.parent) else Path(".")).is_dir():
         raise PlanwatchError(f"{output}: 输出目录不存在或不是文件")
+    narrative = _narrative(args.narrative) if args.narrative else None
     report = report_from_files(args.plan, args.data, args.as_of, args.kind, args.region, args.default_region,
-                               title=args.title, compare=args.compare)
+                               title=args.title, compare=args.compare, assignments=args.assignments,
+                               narrative=narrative)
     import tempfile
 
     fd, tmp = tempfile.mkstemp(dir=output.parent if str(output.parent) else ".", suffix=f".{fmt}")
@@ -192,6 +208,86 @@ def cmd_report(args: argparse.Namespace) -> int:
         if os.path.exists(tmp):
             os.unlink(tmp)
     return EXIT_OK
+
+
+def _publish_all(files: dict[Path, bytes]) -> None:
+    """Write every file to a temporary file beside it, then move them all into place: nothing half-written."""
+    import tempfile
+
+    temps: list[tuple[str, Path]] = []
+    try:
+        for target, data in files.items():
+            if target.is_dir() or not (target.parent if str(target.parent) else Path(".")).is_dir():
+                raise PlanwatchError(f"{target}: 输出目录不存在或不是文件")
+            fd, tmp = tempfile.mkstemp(dir=target.parent if str(target.parent) else ".", prefix=f".{target.name}.",
+                                       suffix=".tmp")
+            temps.append((tmp, target))
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+        for tmp, target in temps:
+            _publish(tmp, target)
+    finally:
+        for tmp, _ in temps:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+
+
+def cmd_lineage(args: argparse.Namespace) -> int:
+    from .core.extract import extract_plan
+    from .core.lineage import lineage
+    from .core.serialize import dumps
+
+    old = extract_plan(args.old, _max_bytes(args))
+    new = extract_plan(args.new, _max_bytes(args))
+    finals = None
+    if args.data:
+        from .core.lineage import final_values
+        from .core.observations import read_observations
+
+        end = old.plan_years[1]
+        if end is None:
+            raise PlanwatchError(f"{args.old}: 没有写明规划末年，无法取期末实际值")
+        table = read_observations(args.data, old.indicators, args.default_region)
+        finals = final_values(table, end, args.region)
+    result = lineage(old, new, Path(args.old).name, Path(args.new).name, finals)
+    _write(dumps(result.as_dict(), indent=2) + "\n" if args.format == "json" else result.text(), args.output)
+    return EXIT_OK
+
+
+def cmd_draft_indicators(args: argparse.Namespace) -> int:
+    from .reports.draft_writer import DRAFT_WRITERS
+
+    output = Path(args.output)
+    fmt = output.suffix.lstrip(".").lower()
+    if fmt not in DRAFT_WRITERS:
+        raise PlanwatchError(f"{args.output}: 输出文件应为 {'或'.join('.' + k for k in DRAFT_WRITERS)}")
+    if output.is_dir() or not (output.parent if str(output.parent) else Path(".")).is_dir():
+        raise PlanwatchError(f"{output}: 输出目录不存在或不是文件")
+    from .core.draft_indicators import draft_from_files
+
+    draft = draft_from_files(args.upper, args.own, args.data, region=args.region,
+                             default_region=args.default_region, max_bytes=_max_bytes(args))
+    formats = {output: fmt}
+    if args.both:
+        for other in DRAFT_WRITERS:
+            formats.setdefault(output.with_suffix(f".{other}"), other)
+    _publish_all({path: DRAFT_WRITERS[kind](draft) for path, kind in formats.items()})
+    return EXIT_OK
+
+
+def _narrative(path: str) -> dict[str, str]:
+    """--narrative FILE.json: {"section code": "text a person wrote", …} (codes: problems, next_steps, cause.12…)."""
+    import json
+
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise PlanwatchError(f"{path}: 文件不存在") from exc
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise PlanwatchError(f"{path}: 不是有效的 JSON（UTF-8）文件") from exc
+    if not isinstance(data, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in data.items()):
+        raise PlanwatchError(f"{path}: 应为 {{\"章节代码\": \"文字\"}} 形式的 JSON 对象")
+    return data
 
 
 def _django() -> None:
@@ -313,21 +409,52 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--ahead", type=float, default=1.05, help="进度比 ≥ 此值为“快于预期”（默认 1.05）")
     p.add_argument("--on-track", type=float, default=0.95, help="进度比 ≥ 此值为“基本符合预期”（默认 0.95）")
     p.add_argument("--approx-tolerance", type=float, default=0.05, help="“左右”的容差（相对，默认 0.05）")
+    p.add_argument("--revisions", metavar="FILE.csv",
+                   help="目标调整 CSV：indicator（指标序号）, target（调整后目标，如 ＞60、65左右）, effective_from（生效年份）, "
+                        "document（依据文件）, reason（调整原因，可省略）；评估年份按当年有效的目标评估")
     p.set_defaults(func=cmd_evaluate)
 
     p = sub.add_parser("report", help="生成评估报告（Word .docx 公文格式、PDF 或 .html）")
     p.add_argument("--plan", required=True, help="规划文本或指标表")
     p.add_argument("--data", required=True, help="观测数据 CSV")
     p.add_argument("--as-of", type=int, required=True, help="评估年份")
-    p.add_argument("--kind", choices=("annual", "midterm", "final"), default="annual",
-                   help="annual 年度监测 / midterm 中期评估 / final 总结评估")
-    p.add_argument("--format", choices=("docx", "pdf", "html"), help="默认按输出文件扩展名")
+    from .reports.kinds import KINDS  # the registry of report kinds (no heavy imports)
+
+    p.add_argument("--kind", choices=tuple(KINDS), default="annual",
+                   help="annual 年度监测 / midterm 中期评估 / final 总结评估 / annual-plan 计划执行情况与计划草案 / "
+                        "division 重点任务分工方案")
+    p.add_argument("--format", choices=("docx", "pdf", "html", "xlsx"), help="默认按输出文件扩展名")
     p.add_argument("--region", help="评估哪个地区（默认数据中的第一个）")
     p.add_argument("--default-region", default="本地区", help="数据没有 region 列时使用的地区名")
     p.add_argument("--title", help="规划名称（默认取文件中的标题）")
     p.add_argument("--compare", action="store_true", help="加入各地区比较（数据中的全部地区）")
+    p.add_argument("--assignments", metavar="分工.xlsx", help="牵头单位分工（平台的分工模板 .xlsx）；不给则标注“待明确”")
+    p.add_argument("--narrative", metavar="FILE.json",
+                   help="人工撰写的章节文字：{\"problems\": \"…\", \"cause.12\": \"…\"}，替换相应章节的初稿")
     p.add_argument("-o", "--output", required=True, help="输出文件")
     p.set_defaults(func=cmd_report)
+
+    p = sub.add_parser("lineage", help="指标承接关系：旧规划的指标哪些延续（及配对理由）、哪些新增、哪些取消")
+    p.add_argument("old", help="旧规划（如“十四五”）：规划文本或指标表")
+    p.add_argument("new", help="新规划（如“十五五”）：规划文本或指标表")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("--data", help="旧规划的观测数据 CSV：新表缺基期值时，以旧规划末年实际值作为新基期值")
+    p.add_argument("--region", help="数据含多个地区时，取哪个地区")
+    p.add_argument("--default-region", default="本地区", help="数据没有 region 列时使用的地区名")
+    p.add_argument("-o", "--output", help="输出文件（默认输出到屏幕）")
+    p.add_argument("--max-size-mb", type=float, default=50, help="输入文件大小上限 (MB)，默认 50")
+    p.set_defaults(func=cmd_lineage)
+
+    p = sub.add_parser("draft-indicators", help="指标体系草案：上级规划指标与本级上期指标、基数、趋势外推、建议目标")
+    p.add_argument("--upper", required=True, help="上级规划（如国家“十五五”主要指标表）")
+    p.add_argument("--own", required=True, help="本级上期规划（如本区“十四五”规划纲要）")
+    p.add_argument("--data", help="观测数据 CSV：indicator, year, value[, region, source, flag, unit]")
+    p.add_argument("--region", help="数据含多个地区时，取哪个地区")
+    p.add_argument("--default-region", default="本地区", help="数据没有 region 列时使用的地区名")
+    p.add_argument("-o", "--output", required=True, help="输出文件：.xlsx 或 .docx")
+    p.add_argument("--both", action="store_true", help="同时写出 .xlsx 和 .docx（文件名相同，扩展名不同）")
+    p.add_argument("--max-size-mb", type=float, default=50, help="输入文件大小上限 (MB)，默认 50")
+    p.set_defaults(func=cmd_draft_indicators)
 
     p = sub.add_parser("serve", help="启动网页平台（--demo：导入金普新区规划、公开数据、模拟数据和演示账户）")
     p.add_argument("--demo", action="store_true", help="演示模式：自动建库并导入演示数据")

@@ -114,8 +114,10 @@ def _n(x: float | None, unit: str = "") -> str:
 def evaluation_table(results: Sequence[Evaluation], as_of: int, base_year: int, end_year: int) -> str:
     kind = evaluation_mode(as_of, base_year, end_year)
     lines = []
-    for region in dict.fromkeys(e.region for e in results):
-        items = [e for e in results if e.region == region]
+    by_region: dict[str, list[Evaluation]] = {}  # one pass: a scan of every result per region took minutes
+    for e in results:
+        by_region.setdefault(e.region, []).append(e)
+    for region, items in by_region.items():
         counts: dict[str, int] = {}
         for e in items:
             counts[e.label] = counts.get(e.label, 0) + 1

@@ -1,6 +1,6 @@
 """Seeded simulated data (模拟数据) for demos, tests and benchmarks — never shown as real.
 
-Every region is named 模拟…, every source is ``模拟数据（seed=N）``. Indicators are the plan's own
+Every region is named 模拟…, every source is ``模拟数据（示例，非真实统计）``. Indicators are the plan's own
 plus extra generated ones of every kind, so that a benchmark covers each rule. Values follow the
 target path with region-specific pace, noise and gaps (about 5 % of values are not reported).
 """
@@ -20,7 +20,7 @@ from .core.model import Indicator
 from .core.observations import ObservationTable
 from .core.paths import whole_if_counted
 
-SOURCE = "模拟数据（seed={seed}）"
+SOURCE = "模拟数据（示例，非真实统计）"  # what a reader sees as the source; the seed stays out of it
 _EXTRA_KINDS = ("level", "growth_rate", "cumulative", "ceiling", "floor", "level")
 
 
@@ -65,7 +65,7 @@ def simulate(specs: list[IndicatorSpec], regions: int, seed: int = 2021, gap_rat
         indicator=ind[keep].astype(np.int32), year=yr[keep].astype(np.int32), region=reg[keep].astype(np.int32),
         value=values[keep], flag=np.zeros(n, dtype=np.int8), source=np.zeros(n, dtype=np.int32),
         row=np.arange(2, n + 2, dtype=np.int32), regions=tuple(f"模拟县{r:04d}" for r in range(n_r)),
-        sources=(SOURCE.format(seed=seed),))
+        sources=(SOURCE,))
 
 
 def write_csv(path: Path, rows: int, seed: int = 7) -> None:

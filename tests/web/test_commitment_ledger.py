@@ -22,8 +22,8 @@ def _commitment_of(demo: Plan, department: str = "统计局") -> Commitment:
 def test_it_lists_the_60_jinpu_commitments_with_their_lights(leader: Client, demo: Plan) -> None:
     response = leader.get("/ledgers/commitments/")
     assert response.status_code == 200
-    rows = response.context["rows"]
-    assert len(rows) == demo.commitments.count() == 60
+    rows = response.context["rows"]  # the first page of 50 (tests/web/test_ledger_paging.py)
+    assert response.context["total"] == demo.commitments.count() == 60 and len(rows) == 50
     assert {light for _, light in rows} <= {"green", "yellow", "red"}
     body = response.content.decode()
     assert "量化承诺台账" in body and "新增新型研发机构5—10家" in body
@@ -92,7 +92,7 @@ def test_an_evidence_pdf_uploads_to_a_commitment_and_downloads_again(reporter: C
 def test_a_red_commitment_can_be_given_a_notice_that_names_it(admin_client: Client, demo: Plan) -> None:
     commitment = _commitment_of(demo)
     response = admin_client.post(f"/ledgers/commitments/{commitment.pk}/notice/",
-                                 {"reason": "进度滞后", "reply_due": "2026-12-31"})
+                                 {"reason": "进度滞后", "reply_due": "2030-12-31"})
     assert response.status_code == 302
     notice = commitment.notices.get()
     assert notice.department.name == "统计局" and notice.subject == "新增新型研发机构5—10家"

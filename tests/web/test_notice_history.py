@@ -16,7 +16,7 @@ from .test_ledgers import _task_of
 
 def _issued(admin_client: Client, demo: Plan) -> SupervisionNotice:
     task = _task_of(demo, "统计局")
-    admin_client.post(f"/ledgers/tasks/{task.pk}/notice/", {"reason": "进度滞后，请说明", "reply_due": "2026-12-31"})
+    admin_client.post(f"/ledgers/tasks/{task.pk}/notice/", {"reason": "进度滞后，请说明", "reply_due": "2030-12-31"})
     return SupervisionNotice.objects.get(task=task)
 
 

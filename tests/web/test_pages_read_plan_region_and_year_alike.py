@@ -1,10 +1,11 @@
 """Every page that shows a plan reads ``?plan=``, ``?region=`` and ``?as_of=`` by the same rules
-(planwatch.web.params): the plan named, else the first master plan; a region of the plan or below it, else 404;
+(planwatch.web.params): the plan named (kept for the session), else the session's, else the first master plan; a region of the plan or below it, else 404;
 a year clamped to the plan period."""
 
 from __future__ import annotations
 
 import pytest
+from django.contrib.auth.models import User
 from django.test import Client
 
 from planwatch.core.extract import extract_plan
@@ -26,7 +27,10 @@ def second(demo: Plan) -> Plan:
 def test_the_plan_named_is_the_plan_shown(admin_client: Client, second: Plan, page: str) -> None:
     joiner = "&" if "?" in page else "?"
     assert admin_client.get(f"{page}{joiner}plan={second.pk}").context["plan"] == second
-    assert admin_client.get(page).context["plan"] != second  # without ?plan=: the first master plan
+    assert admin_client.get(page).context["plan"] == second  # without ?plan=: the plan the session chose
+    fresh = Client()  # another session: the first master plan
+    fresh.force_login(User.objects.get(username="fgj_admin"))
+    assert fresh.get(page).context["plan"] != second
 
 
 def test_the_department_page_scores_the_plan_named(admin_client: Client, second: Plan) -> None:

@@ -24,20 +24,21 @@ from planwatch.web.accounts.models import ApiToken, Department
 from planwatch.web.ledgers.models import Milestone, SupervisionNotice, item_fields
 from planwatch.web.ledgers.services import add_evidence
 from planwatch.web.monitoring.models import Observation, ReportingRound, Status
-from planwatch.web.plans.models import Commitment, Indicator, Plan, Task
+from planwatch.web.plans.models import Commitment, Indicator, Plan, Project, Task
 
 from ..conftest import FIXTURES
 from .items import pdf_file
 
 PERSONAS = {"admin": "fgj_admin", "reporter_own": "tjj_tianbao", "reporter_other": "swj_tianbao",
             "leader": "lingdao", "anonymous": None}
-READ = {"overview", "public", "indicator", "plans", "plan", "report", "review", "rounds", "search", "ledger",
+READ = {"overview", "public", "indicator", "plans", "plan", "lineage", "report", "review", "rounds", "search", "ledger",
         "notices", "department", "report_download", "login", "logout", "set_language", "ledger_item",
-        "evidence_download"}
+        "evidence_download", "ledger_export", "notice_page", "notice_print", "notice_file", "departments"}
 NOT_OURS = ("admin:", "api-")  # Django's admin (staff only, tested below) and the API (routes tested below)
 # The signed-in user's own account: each acts on request.user only (another user's token is a 404), so it has no
 # persona matrix; tests/web/test_account_page.py and test_password_change_page.py try every persona on them.
-OWN_ACCOUNT = {"account", "password_change", "token_revoke"}
+# The language switch stores the signed-in person's own choice (tests/web/test_language_is_chosen.py).
+OWN_ACCOUNT = {"account", "password_change", "token_revoke", "language"}
 
 
 def _route_names() -> set[str]:
@@ -105,6 +106,42 @@ def _write_routes(plan: Plan) -> dict[str, tuple[Callable[[], tuple[str, dict[st
                             SimpleUploadedFile("报告.pdf", pdf_file())).pk
 
     c = f"/ledgers/commitments/{commitment.pk}"
+    round_2025 = ReportingRound.objects.get(plan=plan, year=2025)
+
+    def submitted() -> int:
+        return Observation.objects.create(indicator=gdp, region=plan.region, year=2025, value=5.0,
+                                          source="matrix", status=Status.SUBMITTED).pk
+
+    def round_sheet() -> bytes:  # the 统计局 template of the open round, one value filled in
+        import openpyxl
+
+        from planwatch.web.monitoring.bulk import round_template
+
+        wb = openpyxl.load_workbook(io.BytesIO(round_template(User.objects.get(username="tjj_tianbao"), round_2025)))
+        wb["填报"]["I3"] = 5.5
+        out = io.BytesIO()
+        wb.save(out)
+        return out.getvalue()
+    project = Project.objects.filter(plan=plan).order_by("id").first()  # led by the 统计局 for the project routes
+    assert project is not None
+    project.lead = task.lead
+    project.save()
+
+    def project_sheet() -> bytes:  # the exported 重大项目台账 with the first project's 总投资 filled in
+        import openpyxl
+
+        from planwatch.web.ledgers.sheets import export
+
+        wb = openpyxl.Workbook()
+        ws = wb.active
+        ws.title = "重大项目"
+        heads = [c.value for c in openpyxl.load_workbook(io.BytesIO(export("projects", [(project, "green")])))[
+            "重大项目"][1]]
+        ws.append(heads)
+        ws.append([project.pk if h == "编号" else 12.5 if h == "总投资（亿元）" else None for h in heads])
+        out = io.BytesIO()
+        wb.save(out)
+        return out.getvalue()
 
     def lower_plan() -> int:  # a special plan with one indicator not yet linked to the master plan's
         child = Plan.objects.create(title="示例专项规划", region=plan.region, parent=plan, base_year=2020, end_year=2025)
@@ -156,6 +193,14 @@ def _write_routes(plan: Plan) -> dict[str, tuple[Callable[[], tuple[str, dict[st
                                        {"admin", "reporter_own"}),
         "commitment_evidence_delete": (lambda: (f"{c}/evidence/{evidence(commitment)}/delete/", {}),
                                        {"admin", "reporter_own"}),
+        "project_details": (lambda: (f"/ledgers/projects/{project.pk}/details/", {"total_investment": "12.5"}),
+                            {"admin", "reporter_own"}),
+        "project_import": (lambda: ("/ledgers/projects/import/", {
+            "file": SimpleUploadedFile("项目台账.xlsx", project_sheet())}), {"admin", "reporter_own"}),
+        "review_bulk": (lambda: ("/review/bulk/", {"to": "approved", "ids": [submitted()]}), {"admin"}),
+        "round_sheet": (lambda: (f"/rounds/{round_2025.pk}/sheet/", {
+            "file": SimpleUploadedFile("填报模板.xlsx", round_sheet())}), {"admin", "reporter_own"}),
+        "annual_targets": (lambda: (f"/plans/{plan.pk}/annual/", {"year": "2024", "target-1": "6左右"}), {"admin"}),
     }
 
 
@@ -176,7 +221,9 @@ def test_every_route_is_classified(demo: Plan) -> None:
                                    "notice_action", "milestone_add", "milestone_done", "evidence_upload",
                                    "evidence_delete", "commitment_progress", "commitment_notice",
                                    "commitment_milestone_add", "commitment_milestone_done",
-                                   "commitment_evidence_upload", "commitment_evidence_delete"])
+                                   "commitment_evidence_upload", "commitment_evidence_delete",
+                                   "project_details", "project_import", "review_bulk", "round_sheet",
+                                   "annual_targets"])
 def test_write_routes_by_persona(demo: Plan, route: str, persona: str) -> None:
     make, allowed = _write_routes(demo)[route]
     url, data = make()

@@ -36,10 +36,10 @@ def test_saving_a_value(request: pytest.FixtureRequest, demo: Plan, persona: str
 
 
 def test_saving_needs_a_login(outsider: Client, demo: Plan) -> None:
-    response = outsider.post("/report/save/", {"indicator": demo.indicators.get(no=1).pk, "year": 2025,
-                                               "value": "5"})
+    gdp = demo.indicators.get(no=1)
+    response = outsider.post("/report/save/", {"indicator": gdp.pk, "year": 2025, "value": "5"})
     assert response.status_code == 302 and response["Location"].startswith("/login/")
-    assert not Observation.objects.filter(year=2025, simulated=False).exists()
+    assert not Observation.objects.filter(indicator=gdp, year=2025, simulated=False).exists()
 
 
 # persona → may submit a draft of indicator 1? may approve a submitted value?

@@ -108,7 +108,7 @@ def test_too_long_ledger_text_is_refused(admin_client: Client, demo: Plan) -> No
         _said(admin_client.post(f"/ledgers/tasks/{task.pk}/milestones/",
                                 {"name": "立项", "planned": "2026-06-30", "note": "备" * 501})),
         _said(admin_client.post(f"/ledgers/tasks/{task.pk}/notice/",
-                                {"reason": "督" * (COMMENT_MAX + 1), "reply_due": "2026-12-31"})),
+                                {"reason": "督" * (COMMENT_MAX + 1), "reply_due": "2030-12-31"})),
     ]
     assert "最多500个字" in said[0] and "最多500个字" in said[1] and "最多2000个字" in said[2]
     task.refresh_from_db()

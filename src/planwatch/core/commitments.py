@@ -79,7 +79,7 @@ CUES = re.compile(r"达到|新增|增加|增长|提升|提高|下降|降低|降�
 _DEADLINE = re.compile(r"(?:到|至|在|于)?(?P<y1>\d{4})(?:年)?(?:—|–|-|至|到)?(?P<y2>\d{4})?年(?P<tail>底前|年底前|前|底|末|以前)?")
 _BASE_YEAR = re.compile(r"(?:比|较|与|相比|对比)(\d{4})年")
 _RETRO_WORDS = r"^截[至止]|过去五年|已经|已达|已建成|已累计"
-_COMPARED_WITH = re.compile(r"(高于|低于|超过|快于|慢于|比|较|相比|同)$")
+_COMPARED_WITH = r"(高于|低于|超过|快于|慢于|比|较|相比|同)$"  # compiled (and kept by re) when first needed
 
 
 @cache  # one pattern per plan, asked for by every sentence
@@ -192,7 +192,7 @@ def _is_specification(text: str, q: _Quantity) -> bool:
 
 def _about_past(text: str, right: int, retro: re.Pattern[str]) -> bool:
     """The clause describes the past: a retrospective marker that is not a comparison (高于“十三五”时期)."""
-    return any(not _COMPARED_WITH.search(text[:m.start()]) for m in retro.finditer(text[:right]))
+    return any(not re.search(_COMPARED_WITH, text[:m.start()]) for m in retro.finditer(text[:right]))
 
 
 def _subject(text: str) -> str:

@@ -11,6 +11,7 @@ Statuses, their labels and their order are the vocabulary in ``statuses.py``.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -19,7 +20,7 @@ import numpy as np
 import numpy.typing as npt
 from typing_extensions import TypedDict  # typing's own cannot be a pydantic (API) schema before Python 3.12
 
-from .explain import Cell, Language, Sentence, fmt, no_data, no_target, percent, stale
+from .explain import Cell, Language, Sentence, fmt, no_data, no_target, percent, phrase, stale
 from .kinds import KINDS, IndicatorSpec
 from .kinds.block import CODES, DEFAULT_SETTINGS, NO_DATA, Arrays, Block, Settings
 from .observations import EXPECTED, PARTIAL, ObservationTable
@@ -284,7 +285,15 @@ def evaluate_cube(specs: Sequence[IndicatorSpec], cube: Cube, as_of: int,
 
 def explain(spec: IndicatorSpec, res: Arrays, r: int, as_of: int, status: str) -> Sentence:
     """The sentence saying how the status of ``spec`` in region ``r`` was reached: the kind's own phrases, or the
-    ones every kind shares when nothing was reported or there is nothing to judge against."""
+    ones every kind shares when nothing was reported or there is nothing to judge against; a revised target says
+    so at the end (目标已于2023年调整（依据：…）)."""
+    sentence = _explain(spec, res, r, as_of, status)
+    if spec.revised_from is None:
+        return sentence
+    return Sentence((*sentence.parts, phrase("revised", year=spec.revised_from, document=spec.revised_by)))
+
+
+def _explain(spec: IndicatorSpec, res: Arrays, r: int, as_of: int, status: str) -> Sentence:
     if status == "no_data":
         return no_data(spec, as_of)
     cell = Cell(spec, res, r, status)
@@ -296,8 +305,12 @@ def explain(spec: IndicatorSpec, res: Arrays, r: int, as_of: int, status: str) -
     return sentence
 
 
-def _num(x: float) -> float | None:
-    return None if x is None or not np.isfinite(x) else round(float(x), 4)  # ±inf too: JSON has no infinity
+def _num(x: float | None) -> float | None:
+    return None if x is None or not math.isfinite(x) else round(float(x), 4)  # ±inf too: JSON has no infinity
+
+
+_READ = ("status", "actual_flag", "missing_years", "actual_year", "expected", "actual", "ratio", "required",
+         "projection")  # the fields of Arrays that evaluations() reads per cell
 
 
 
@@ -306,23 +319,28 @@ def evaluations(specs: Sequence[IndicatorSpec], cube: Cube, results: list[Arrays
     """Readable results for the chosen regions, lagging binding indicators first."""
     wanted = [cube.regions.index(r) for r in regions] if regions else range(len(cube.regions))
     out = []
+    # each result's columns as Python lists, once: reading numpy scalars one by one cost more than the rules
+    columns = [{name: getattr(res, name).tolist() for name in _READ} for res in results]
+    latests = [None if res.extra.get("latest_rate") is None else res.extra["latest_rate"].tolist() for res in results]
     for r in wanted:
-        for spec, res in zip(specs, results, strict=True):
-            status = CODES[int(res.status[r])]
+        for spec, res, col, latest in zip(specs, results, columns, latests, strict=True):
+            status = CODES[col["status"][r]]
             flags = []
-            if res.actual_flag[r] in (EXPECTED, PARTIAL):
-                flags.append({EXPECTED: "expected", PARTIAL: "partial"}[int(res.actual_flag[r])])
-            if res.missing_years[r]:
+            flag, year, actual = col["actual_flag"][r], col["actual_year"][r], _num(col["actual"][r])
+            if flag in (EXPECTED, PARTIAL):
+                flags.append({EXPECTED: "expected", PARTIAL: "partial"}[flag])
+            if col["missing_years"][r]:
                 flags.append("missing_years")
-            if res.actual_year[r] and res.actual_year[r] < min(as_of, spec.end_year):
+            if spec.revised_from is not None:
+                flags.append("revised")
+            if year and year < min(as_of, spec.end_year):
                 flags.append("stale")
-            latest = res.extra.get("latest_rate")
             out.append(Evaluation(
                 spec.no, spec.name, cube.regions[r], spec.kind, status, LABELS[status], spec.binding, spec.unit,
-                _num(res.expected[r]), _num(res.actual[r]), int(res.actual_year[r]) or None, _num(res.ratio[r]),
-                _num(res.required[r]), _num(res.projection[r]), explain(spec, res, r, as_of, status), tuple(flags),
-                _num(latest[r]) if latest is not None else _num(res.actual[r]),
-                _num(res.actual[r]) if latest is not None else None, KINDS[spec.kind].period_word))
+                _num(col["expected"][r]), actual, int(year) or None, _num(col["ratio"][r]),
+                _num(col["required"][r]), _num(col["projection"][r]), explain(spec, res, r, as_of, status),
+                tuple(flags), _num(latest[r]) if latest is not None else actual,
+                actual if latest is not None else None, KINDS[spec.kind].period_word))
     return sorted(out, key=lambda e: (e.region, 0 if e.binding and e.status in LAGGING else
                                       1 if e.status in LAGGING else 2, e.no))
 

@@ -29,7 +29,7 @@ PHRASES: dict[Language, dict[str, str]] = {
         "no_target": "规划{reason}，仅观察趋势。{trend}", "trend": "最新值{a}（{year}年）{note}",
         "growth_rate": "{first}—{year}年{counted}个年度增速的复合平均为{a}，{current}{note}，规划目标年均增长{e}，相当于目标的{ratio}",
         "growth_rate_rest": "；其余{rest}年每年需增长{required}才能实现目标。",
-        "cumulative": "{first}—{year}年累计降低{a}{note}（按1−∏(1−各年降幅)计算），按五年累计{target}的进度此时应累计{e}",
+        "cumulative": "{first}—{year}年累计降低{a}{note}（各年降幅逐年复合计算，不是简单相加），按五年累计{target}的进度此时应累计{e}",
         "cumulative_rest": "；其余{rest}年每年需降低{required}。",
         "ceiling": "上限", "floor": "下限", "bound": "{year}年为{a}{note}，{word}为{e}；",
         "bound_broken": "{first}—{year}年有{bad}个年度未守住{word}。", "bound_kept": "各年均在要求之内。",
@@ -48,7 +48,7 @@ PHRASES: dict[Language, dict[str, str]] = {
         "pending": "目标待下达（{note}），暂不评价。{trend}",
         "achieved_early": "，已达到{end}年目标。", "reversing": "，与目标方向相反。",
         "level_rest": "；其余年份每年需{change}{required}", "growth": "增长", "change": "变化", "rate_per_year": "{number}/年",
-        "end": "。",
+        "end": "。", "revised": "目标已于{year}年调整（依据：{document}）。",
     },
     "en": {
         "note": " ({year}: {flag})", "flag_expected": "an estimate", "flag_partial": "part of the year",
@@ -60,7 +60,7 @@ PHRASES: dict[Language, dict[str, str]] = {
                        "against "
                        "a planned average of {e}: {ratio} of the target",
         "growth_rate_rest": "; the remaining {rest} years need growth of {required} a year to reach it.",
-        "cumulative": "Cumulative reduction in {first}–{year}: {a}{note} (1 − ∏(1 − yearly reductions)); on the way to "
+        "cumulative": "Cumulative reduction in {first}–{year}: {a}{note} (each year's reduction compounded, not added up); on the way to "
                       "the five-year {target} it should be {e} by now",
         "cumulative_rest": "; the remaining {rest} years need a reduction of {required} a year.",
         "ceiling": "ceiling", "floor": "floor", "bound": "{a} in {year}{note}; the {word} is {e}; ",
@@ -87,12 +87,18 @@ PHRASES: dict[Language, dict[str, str]] = {
         "achieved_early": "; the {end} target is already reached.", "reversing": "; moving away from the target.",
         "level_rest": "; the remaining years need {change} of {required} a year", "growth": "growth",
         "change": "a change", "rate_per_year": "{number}/year", "end": ".",
+        "revised": " The target was revised from {year} (per {document}).",
     },
 }
 
 
 def fmt(x: float, unit: str = "") -> str:
-    return f"{format_number(round(float(x), 2))}{unit}"
+    """``x`` to two decimals, trailing zeros dropped, with its unit: 3.1381 → 3.14, 5.0 → 5."""
+    x = float(x)
+    if -1e13 < x < 1e13:  # at most 15 digits: "%.2f" rounds as round(x, 2) does and writes what repr() would
+        text = f"{x:.2f}".rstrip("0").rstrip(".")
+        return ("0" if text == "-0" else text) + unit
+    return f"{format_number(round(x, 2))}{unit}"
 
 
 def percent(ratio: float) -> str:
@@ -120,7 +126,7 @@ class Phrase:
 
 def phrase(key: str, **args: object) -> Phrase:
     """``phrase("bound", year=2023, word=phrase("ceiling"))``: numbers become text once, in every language alike."""
-    return Phrase(key, tuple((name, value if isinstance(value, Phrase) else str(value)) for name, value in args.items()))
+    return Phrase(key, tuple([(name, value if isinstance(value, Phrase) else str(value)) for name, value in args.items()]))
 
 
 @dataclass(frozen=True)

@@ -121,7 +121,7 @@ def plan_from_document(doc: SourceDocument, path: str) -> Plan:
             indicators.extend(reading.indicators)
             conventions.extend(c for c in reading.conventions if c not in conventions)
             warnings.extend(reading.warnings)
-    chapters = [n for n in root.walk() if n.kind in ("chapter", "part")]
+    chapters = [n for n in root.walk() if n.kind in ("chapter", "part", "section")]
     # a plan outlined by 一、/（一） only (no 篇/章/节) counts when it names itself a 规划/纲要/计划
     numbered = outline.title is not None and sum(1 for n in root.walk() if n.kind in ("subsection", "clause")) >= 2
     if not chapters and not numbered and not indicators:

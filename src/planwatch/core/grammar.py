@@ -38,8 +38,9 @@ DATELINE = re.compile(r"^(?:新华社|中新社|人民日报|本报)\S{0,12}?(?:
 # A news headline wrapping the plan's name: 中共中央　国务院印发《乡村全面振兴规划（2024—2027年）》
 NEWS_HEADLINE = re.compile(r"^.{0,30}(?:印发|发布|公布|颁布)(?:了)?《(.+(?:规划|纲要|计划).*)》$")
 # The period written in a title: （2024—2027年）, 2024—2035年, 第十五个五年.
-TITLE_YEARS = re.compile(r"((?:19|20)\d\d)\s*[-－—–~～至到]+\s*((?:19|20)\d\d)\s*年")
-FIVE_YEAR_NUMBER = re.compile(r"第([一二三四五六七八九十]+)个五年|“([一二三四五六七八九十]+)五”")
+# (these two as text: re compiles and keeps them when a title is first read, not at every start-up — issue #16)
+TITLE_YEARS = r"((?:19|20)\d\d)\s*[-－—–~～至到]+\s*((?:19|20)\d\d)\s*年"
+FIVE_YEAR_NUMBER = r"第([一二三四五六七八九十]+)个五年|“([一二三四五六七八九十]+)五”"
 IMAGE_PLACEHOLDER = re.compile(r"\[(?:image|图片)[:：][^\]]*\]", re.IGNORECASE)
 
 
@@ -74,13 +75,13 @@ def title_period(title: str | None) -> tuple[int, int] | None:
     """
     if not title:
         return None
-    m = FIVE_YEAR_NUMBER.search(title)
+    m = re.search(FIVE_YEAR_NUMBER, title)
     if m:
         n = parse_chinese_number(m.group(1) or m.group(2))
         if n >= 3:  # the 3rd plan ran 1966–1970, each one five years after the last
             start = 1966 + 5 * (n - 3)
             return start - 1, start + 4
-    m = TITLE_YEARS.search(title)
+    m = re.search(TITLE_YEARS, title)
     if m and int(m.group(1)) < int(m.group(2)):
         return int(m.group(1)) - 1, int(m.group(2))
     return None

@@ -38,6 +38,8 @@ no longer counts.
 from __future__ import annotations
 
 import datetime as dt
+import math
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -111,3 +113,88 @@ def assessment_score(indicator_statuses: Iterable[str], lights: Iterable[str], o
            (f"任务、项目和承诺得分{parts['ledger']:.1f}（{len(led)}项）" if led else "无任务、项目和承诺") + \
            (f"，逾期未答复督办单{overdue_notices}件扣{deduction:g}分" if overdue_notices else "")
     return Score(total, parts["indicators"], parts["ledger"], deduction, text)
+
+
+# 量化承诺 ↔ 主要指标: a commitment that restates an indicator's target takes its light from the indicator
+_NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+_NAME_TAILS = ("增长率", "增长", "降低", "下降", "比重", "率")
+
+
+@dataclass(frozen=True)
+class IndicatorRef:
+    """What matching needs of an indicator: its id, name, unit and the printed target and growth columns."""
+
+    id: int
+    name: str
+    unit: str
+    target_raw: str
+    growth_raw: str = ""
+
+    def targets(self) -> set[tuple[float, str]]:
+        """The first number of the target column in the indicator's unit (``25.92以上`` → 25.92) and of the
+        growth column (年均增长) in percent."""
+        found = ((_NUMBER.search(raw), unit) for raw, unit in ((self.target_raw, self.unit), (self.growth_raw, "%")))
+        return {(float(m.group()), unit) for m, unit in found if m is not None}
+
+
+def _bigrams(text: str) -> set[str]:
+    return {text[i:i + 2] for i in range(len(text) - 1)}
+
+
+def _core_name(name: str) -> str:
+    for tail in _NAME_TAILS:
+        if name.endswith(tail) and len(name) > len(tail) + 1:
+            return name[: -len(tail)]
+    return name
+
+
+def match_indicator(quantity: str, value: float, unit: str, indicators: Iterable[IndicatorRef],
+                    min_overlap: float = 0.5) -> int | None:
+    """The id of the indicator whose target ``quantity`` restates, or None.
+
+    An indicator matches when its target (in its unit) or its annual growth (in %) is the commitment's value
+    and unit, and at least ``min_overlap`` of the two-character pieces of its name (without 增长/降低/比重…)
+    occur in the commitment's words. The best overlap wins; a tie between two indicators is no match (the
+    admin links it by hand).
+
+    >>> refs = [IndicatorRef(1, "地区生产总值增长", "%", "—", "6.5"),
+    ...         IndicatorRef(3, "一般公共预算收入增长", "%", "—", "6.5"),
+    ...         IndicatorRef(12, "常住居民人均可支配收入增长率", "%", "6.5左右", "")]
+    >>> match_indicator("地区生产总值年均增长6.5%以上", 6.5, "%", refs)
+    1
+    >>> match_indicator("常住居民人均可支配收入年均增长6.5%左右", 6.5, "%", refs)
+    12
+    >>> match_indicator("地区生产总值年均增长7%以上", 7.0, "%", refs) is None  # not the indicator's target
+    True
+    >>> match_indicator("旅游总人次达到2500万人", 2500.0, "万人", refs) is None
+    True
+    >>> match_indicator("实际利用外资金额年均增长10%以上", 10.0, "%", [IndicatorRef(11, "实际利用外资金额", "亿美元",
+    ...                 "4.85左右", "10")])
+    11
+    """
+    best: list[tuple[float, int]] = []
+    for ref in indicators:
+        if not any(u == unit and math.isclose(n, value) for n, u in ref.targets()):
+            continue
+        pieces = _bigrams(_core_name(ref.name))
+        overlap = len(pieces & _bigrams(quantity)) / len(pieces) if pieces else 0.0
+        if overlap >= min_overlap:
+            best.append((overlap, ref.id))
+    best.sort(reverse=True)
+    if not best or (len(best) > 1 and best[0][0] == best[1][0]):
+        return None
+    return best[0][1]
+
+
+def light_of_status(code: str) -> str | None:
+    """The ledger light of an indicator status, by its 考核 points: full points green, part yellow, none red
+    (无数据 is red: not reporting is not neutral); None where the status scores nothing (无量化目标), so the
+    item keeps the light of its own progress.
+
+    >>> light_of_status("met"), light_of_status("behind"), light_of_status("no_data"), light_of_status("no_target")
+    ('green', 'yellow', 'red', None)
+    """
+    points = INDICATOR_POINTS.get(code)
+    if points is None:
+        return None
+    return "green" if points >= 1 else "yellow" if points > 0 else "red"

@@ -183,6 +183,8 @@ class Plan:
             "parts": len(self.nodes("part")),
             "chapters": len(self.nodes("chapter")),
             "sections": len(self.nodes("section")),
+            "subsections": len(self.nodes("subsection")),  # 一、 headings
+            "clauses": len(self.nodes("clause")),  # （一） headings
             "columns": len(self.nodes("column")),
             "tables": len(self.nodes("table")),
             "figures": len(self.nodes("figure")),

@@ -9,7 +9,12 @@ A 专栏 lists its projects in one of three ways:
 - **``名称→内容`` items** (the national 11th plan): each item is one project, its name before the arrow and
   what it builds after it (``沃土工程→对增产潜力大的中低产田加大耕地质量建设力度…``). Only in a 专栏 whose title
   says it holds works (工程, 专项, 项目, 设施, 计划, 行动): the same layout also lists regions (专栏8 限制开发区域)
-  and fields of investment (专栏18 重点领域), which are not projects.
+  and fields of investment (专栏18 重点领域), which are not projects. An item whose name is a sector and whose body
+  lists routes or places with the class of work after them (专栏7 ``铁路→建设北京至上海、…等客运专线，…``) is a
+  *sector line*: each route or place is one project (``北京至上海客运专线``), the item's name its sector. It is
+  one when at least two such works are found; otherwise the item stays one project (专栏7 港口 and 水运, whose
+  works are written as kinds of system or as whole river systems, not as named routes). A second item glued
+  onto the same line after a full stop (``…检测技术。大型飞机→开发…``) is an item of its own.
 - **a table** (a Word table pasted as TAB text, or a real table): the 专栏 heading is the table's first row or
   the line before it. The column headed 项目名称 / 名称 / 项目 / 工程 names the projects, one a row; 建设内容 /
   主要内容 is what each builds, and 类别 / 领域 / 行业 (a merged cell arrives once, then empty) its sector. A table
@@ -31,6 +36,12 @@ PROJECT_END = re.compile(r"(项目|工程|中心|基地|园区|产业园|园|平
 _SUB_SECTOR = re.compile(r"^(?!推进|实施|建设|新建|加快|重点|启动)([^，；、]{2,10}?)(?:方面)?，(?=重点|加快|推进|实施|建设|新建|启动)")
 WORKS_TITLE = re.compile(r"工程|专项|项目|设施|计划|行动")
 _ARROW_ITEM = re.compile(r"^([^→。，；]{2,40})→(.+)$")
+_GLUED_ITEM = re.compile(r"(?<=。)(?=[^→。，；]{2,40}→)")  # …检测技术。大型飞机→开发…: a second item on the line
+# the class of work a sector line's routes and places share: 客运专线, 城际轨道交通, 高速公路, 铁路扩能改造, 机场
+_CLASS = r"(?:专线|轨道交通|铁路|公路|机场|港口|航道|码头|枢纽)(?:扩能改造|延伸线)?"
+_LISTED_CLASS = re.compile(rf"^[^、，的和及]{{0,6}}?{_CLASS}$")  # the K of …等K
+_ROUTE_WITH_CLASS = re.compile(rf"^(.+至.+?)((?:客运|城际|高速)?{_CLASS})$")  # 朔州至黄骅 + 铁路扩能改造
+_SECTOR_VERB = re.compile(r"^(?:适时|加快|继续)?(?:扩建|迁建|新建|改建|续建|建设)")
 _NAME_HEADER = re.compile(r"^(?:项目名称|工程名称|名称|重大项目|重点项目|重大工程|重点工程|项目|工程)$")
 _CONTENT_HEADER = re.compile(r"建设内容|主要内容|内容|规模")
 _SECTOR_HEADER = re.compile(r"^(?:类别|领域|行业|类型|产业|板块)$")
@@ -53,15 +64,50 @@ def _members(clause: str) -> list[str]:
     return names
 
 
+def _sector_works(body: str) -> list[tuple[str, str]]:
+    """(name, the clause naming it) for each route or place with its class of work in a sector line's body."""
+    works: list[tuple[str, str]] = []
+    for sentence in body.split("。"):
+        verb = _SECTOR_VERB.match(sentence)
+        if not verb:
+            continue
+        for written in sentence[verb.end():].split("，"):
+            clause = _SECTOR_VERB.sub("", written)  # …等机场，迁建昆明、合肥等机场: each clause may have its verb
+            listed, _, kind = clause.rpartition("等")
+            if listed and _LISTED_CLASS.match(kind):  # 北京至天津、…、广州至珠海等城际轨道交通
+                works.extend((f"{m.strip()}{kind}", written) for m in re.split(r"、|及", listed) if m.strip())
+                continue
+            members = clause.split("、")
+            *routes, last = members
+            head, _, tail = last.partition("和")  # …太原至中卫（银川）铁路和青藏铁路延伸线
+            shared = _ROUTE_WITH_CLASS.match(head)
+            if not shared or not routes or not all("至" in r for r in routes):
+                continue
+            works.extend((f"{r.strip()}{shared.group(2)}", written) for r in (*routes, shared.group(1)))
+            if tail and re.search(rf"{_CLASS}$", tail):
+                works.append((tail.strip(), written))
+    return works
+
+
+def _arrow_items(paragraphs: tuple[str, ...]) -> list[str]:
+    return [item for p in paragraphs for item in (_GLUED_ITEM.split(p) if "→" in p else [p])]
+
+
 def _from_prose(column: Node) -> list[Project]:
     projects: list[Project] = []
     works = bool(WORKS_TITLE.search(column.title))
-    for paragraph in column.paragraphs:
+    for paragraph in _arrow_items(column.paragraphs):
         arrow = _ARROW_ITEM.match(paragraph)
         if arrow:
             if works:
-                projects.append(Project(name=arrow.group(1).strip(), column=column.label, column_title=column.title,
-                                        sector="", node=column.id, description=arrow.group(2).strip()))
+                name, body = arrow.group(1).strip(), arrow.group(2).strip()
+                listed = _sector_works(body)
+                if len(listed) >= 2:  # a sector line: 铁路→建设北京至上海、…等客运专线
+                    projects.extend(Project(name=work, column=column.label, column_title=column.title, sector=name,
+                                            node=column.id, description=clause) for work, clause in listed)
+                else:
+                    projects.append(Project(name=name, column=column.label, column_title=column.title, sector="",
+                                            node=column.id, description=body))
             continue
         parts = lead_sentence(paragraph)
         sector, body = parts if parts else ("", paragraph)

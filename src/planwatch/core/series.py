@@ -100,6 +100,7 @@ class Choice:
     simulated: bool
     candidates: int
     reason: str
+    position: int = -1  # where the chosen candidate stood in the list given to choose(): which row counts
 
     @property
     def label(self) -> str:
@@ -134,5 +135,5 @@ def choose(candidates: Sequence[Candidate]) -> dict[tuple[int, str, int], Choice
             mine, theirs = _rank(best), _rank(runner_up)
             reason = next((PRIORITY[i][1] for i in range(len(mine)) if mine[i] != theirs[i]), PRIORITY[-1][1])
         result[key] = Choice(best.value, best.flag, best.period, best.source, best.simulated, len(groups[key]),
-                             reason)
+                             reason, position)
     return result

@@ -38,6 +38,8 @@ class IndicatorSpec:
     approx_tolerance: float | None = None  # 左右: this indicator's slack (a share of the target); None: Settings'
     baseline_year: int | None = None  # the baseline's own year when not the plan's base year (60.6* = 2019)
     target_pending: bool = False  # no numeric target yet, and the plan says one will be handed down (目标待下达)
+    revised_from: int | None = None  # the target is a revision's, in force from this year (core/revisions.py)
+    revised_by: str = ""  # the document that revised it
 
     @property
     def years(self) -> int:
@@ -50,5 +52,10 @@ class IndicatorSpec:
 
     @property
     def counts(self) -> bool:
-        """The unit counts whole things (家, 个, 项) and the indicator is not a rate per head (每千人口…个)."""
-        return self.unit in COUNT_UNITS and not self.name.startswith(("每", "人均"))
+        return counts_whole(self.name, self.unit)
+
+
+def counts_whole(name: str, unit: str) -> bool:
+    """The unit counts whole things (家, 个, 项) and the indicator is not a rate per head (每千人口…个): its
+    figures are whole numbers wherever they are shown."""
+    return unit in COUNT_UNITS and not name.startswith(("每", "人均"))

@@ -11,6 +11,8 @@ Rules that are not obvious:
   (``新华社北京3月12日电``) before it is dropped, a news headline (``…印发《X规划》``) gives X, and
   when the title stands again before the body (alone, or with its years ``（2021－2025年）``) what
   came before it was the news wrapper and is dropped.
+- A plan with 节 but no 篇/章 (a short special plan: 第一节 发展基础, 第二节 主要目标…) opens its body at its
+  first 节, as others do at their first 篇 or 章; its 一、/（一） are subsections and clauses inside the 节.
 - A plan with no 篇/章/节 at all is outlined by its numbered headings: ``一、`` (subsection),
   ``（一）`` (clause) and ``1.`` (item) open the body and nest in that order; there the run-in form
   ``（一）标题。正文…`` is a heading titled by its first sentence, and the paragraph, without its
@@ -65,8 +67,11 @@ class Outline:
 
 
 class _TreeBuilder:
-    def __init__(self, numbered: bool = False) -> None:
+    def __init__(self, numbered: bool = False, sections_top: bool = False) -> None:
         self.numbered = numbered  # no 篇/章/节 anywhere: 一、/（一）/1. are the outline
+        # 节 but no 篇/章: a 节 opens the body (else a 节 before the first 篇/章 is table-of-contents residue)
+        self.top: tuple[tuple[NodeKind, re.Pattern[str]], ...] = (
+            ("part", g.PART), ("chapter", g.CHAPTER), *((("section", g.SECTION),) if sections_top else ()))
         self.root = _Builder("", "root", "", None, "")
         self.stack: list[_Builder] = []
         self.column: _Builder | None = None  # an unboxed 专栏 still collecting paragraphs
@@ -171,11 +176,11 @@ class _TreeBuilder:
             return
         if self._is_toc_line(text):
             return
-        for kind, pattern in (("part", g.PART), ("chapter", g.CHAPTER)):
+        for kind, pattern in self.top:
             m = pattern.match(text)
             if m and not g.is_sentence(m.group(2)):
                 self.seen_body = True
-                self.open_heading(kind, m.group(1), m.group(2))  # type: ignore[arg-type]
+                self.open_heading(kind, m.group(1), m.group(2))
                 return
         if self.numbered and self.column is None and self._open_numbered(text):
             return
@@ -231,7 +236,7 @@ class _TreeBuilder:
         for kind, pattern in (("subsection", g.SUBSECTION), ("clause", g.CLAUSE)):
             m = pattern.match(text)
             if m and self.column is None:
-                self.open_heading(kind, m.group(1), m.group(2))  # type: ignore[arg-type]
+                self.open_heading(kind, m.group(1), m.group(2))
                 return
         self.add_paragraph(text)
 
@@ -347,19 +352,22 @@ def without_contents(blocks: list[Block]) -> list[Block]:
     return out
 
 
-def _has_chapters(blocks: list[Block]) -> bool:
+def _heading_kinds(blocks: list[Block]) -> set[str]:
+    """Which of 篇, 章 and 节 the body has headings of."""
+    kinds: set[str] = set()
     for block in blocks:
         if isinstance(block, Paragraph):
-            for pattern in (g.PART, g.CHAPTER, g.SECTION):
+            for kind, pattern in (("part", g.PART), ("chapter", g.CHAPTER), ("section", g.SECTION)):
                 m = pattern.match(block.text)
                 if m and not g.is_sentence(m.group(2)):
-                    return True
-    return False
+                    kinds.add(kind)
+    return kinds
 
 
 def build_outline(blocks: tuple[Block, ...] | list[Block]) -> Outline:
     body = without_contents(list(blocks))
-    builder = _TreeBuilder(numbered=not _has_chapters(body))
+    kinds = _heading_kinds(body)
+    builder = _TreeBuilder(numbered=not kinds, sections_top=kinds == {"section"})
     for block in body:
         builder.feed(block)
     return Outline(builder.title, builder.root.freeze())

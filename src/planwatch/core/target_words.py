@@ -4,9 +4,11 @@ Rules:
 
 - the target-year cell reads ``2030年不低于22件`` (the year, the comparator in words, the figure, the unit); a plain
   figure is ``达到``; ``50左右`` keeps its 左右; a range is ``5—10家``;
-- the 年均/累计 column reads ``年均增长5%`` for a growth indicator (a name ending in 增长/增速), ``每年低于5.5%``
-  for a level kept every year (城镇调查失业率 ＜5.5), and a five-year total in 〔〕 reads ``五年累计降低17%``
-  (降低 when the name is a reduction, else 增加);
+- the 年均/累计 column reads ``年均增长5%`` for a growth indicator (a name ending in 增长/增速) and for a total
+  counted in another unit than % (外贸进出口总额, 亿元: its 年均 column is its growth in %), ``每年低于5.5%`` for a
+  level kept every year (城镇调查失业率 ＜5.5), and a five-year total in 〔〕 reads ``五年累计降低17%`` (降低 when
+  the name is a reduction, else 增加); the five-year change of a share (unit %, not a reduction) is in percentage
+  points: 〔6.3〕 ``五年累计提高6.3个百分点``, 〔-5.6〕 ``五年累计降低5.6个百分点``;
 - a relational target reads as written in full (``高于GDP增长``, ``与GDP增长同步``); a qualitative one is its words;
 - an aspiration after a hard target follows after ``，`` (``年均增长高于7%，力争…``); no figure (—) says nothing.
 
@@ -25,6 +27,7 @@ Rules:
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Literal
 
 from .model import Indicator
@@ -44,13 +47,18 @@ def target_in_words(target: TargetExpr, year: int | None, unit: str, name: str =
         words += "同步" if target.comparator == "approx" else ""
     elif target.value is None:
         words = target.raw_text_without_markers() if target.qualitative else ""
+    elif target.cumulative and unit == "%" and not target.unit and not _REDUCTION.search(name):
+        # a share's five-year change: 〔6.3〕 is 6.3 percentage points, 〔-5.6〕 a fall of 5.6
+        verb = "降低" if target.value < 0 else "提高"
+        words = f"五年累计{verb}{_figure(replace(target, value=abs(target.value)), '个百分点').removeprefix('达到')}"
     else:
-        words = _figure(target, target.unit or unit)
+        total = column == "growth" and unit != "%" and not target.unit and not target.cumulative
+        words = _figure(target, "%" if total else target.unit or unit)  # a total's 年均 column is its growth in %
         if target.cumulative:
             verb = "降低" if _REDUCTION.search(name) else "增加"
             words = "五年累计" + verb + words.removeprefix("达到")
         elif column == "growth":
-            words = ("年均增长" if _GROWTH.search(name) else "每年") + words.removeprefix("达到")
+            words = ("年均增长" if total or _GROWTH.search(name) else "每年") + words.removeprefix("达到")
         elif year:
             words = f"{year}年{words}"
     if target.aspiration:
@@ -70,6 +78,15 @@ def _figure(target: TargetExpr, unit: str) -> str:
 
 def indicator_in_words(ind: Indicator) -> str:
     """Both target columns of a 表1-1 row in words, joined by ``；`` (``2025年达到65%``; ``年均增长高于7%``)."""
-    parts = [target_in_words(ind.target, ind.target_year, ind.unit, ind.name),
-             target_in_words(ind.growth, ind.target_year, ind.unit, ind.name, column="growth")]
+    return targets_in_words(ind.target, ind.growth, ind.target_year, ind.unit, ind.name)
+
+
+def targets_in_words(target: TargetExpr, growth: TargetExpr, year: int | None, unit: str, name: str) -> str:
+    """The target-year and 年均/累计 columns in words, joined by ``；``; 未给出目标 when neither names anything.
+
+    >>> from .targets import parse_target
+    >>> targets_in_words(parse_target("[18]③"), parse_target("—"), 2025, "%", "单位地区生产总值二氧化碳排放降低")
+    '五年累计降低18%'
+    """
+    parts = [target_in_words(target, year, unit, name), target_in_words(growth, year, unit, name, column="growth")]
     return "；".join(p for p in parts if p) or "未给出目标"

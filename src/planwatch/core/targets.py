@@ -39,6 +39,7 @@ import math
 import re
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
+from functools import cache
 from typing import Literal
 
 from .errors import TargetExpressionError
@@ -63,17 +64,23 @@ _CANONICAL_PREFIX: dict[Comparator, str] = {"ge": "≥", "le": "≤", "gt": "＞
 _NUMBER = r"[-+]?\d+(?:\.\d+)?"
 _RANGE = re.compile(rf"^({_NUMBER})\s*(?:—|–|-|～|~|至|到)\s*({_NUMBER})$")
 _SINGLE = re.compile(rf"^({_NUMBER})$")
-_RELATION: list[tuple[re.Pattern[str], Comparator]] = [
-    (re.compile(r"^(?:高于|快于|超过|大于)(.+)$"), "gt"),
-    (re.compile(r"^(?:低于|慢于|小于)(.+)$"), "lt"),
-    (re.compile(r"^(?:与|和|同)(.+?)(?:基本)?(?:同步|持平|相当)$"), "approx"),
-]
+
+
+@cache
+def _relations() -> tuple[tuple[re.Pattern[str], Comparator], ...]:
+    """A target relative to another figure (高于全国平均水平); compiled when a target without a figure is read,
+    not at every start-up (issue #16)."""
+    return ((re.compile(r"^(?:高于|快于|超过|大于)(.+)$"), "gt"),
+            (re.compile(r"^(?:低于|慢于|小于)(.+)$"), "lt"),
+            (re.compile(r"^(?:与|和|同)(.+?)(?:基本)?(?:同步|持平|相当)$"), "approx"))
+
+
 _UNITS = ("%", "‰", "％")
 # Marks that point to a note under the table, like ①: 带*的为2019年数据.
 MARKS = CIRCLED + "*＊※#＃△▲"
 # Bracket pairs around a five-year total: [ ] (Jinpu), 〔 〕 (national tables), ( ) (only around a figure).
 _BRACKETS = {"[": "]", "［": "］", "【": "】", "〔": "〕", "(": ")", "（": "）"}
-_COMPOUND = re.compile(r"[、，,；;]")
+_COMPOUND = r"[、，,；;]"  # compiled (and kept by re) the first time a target is not read at once
 
 
 @dataclass(frozen=True)
@@ -129,8 +136,10 @@ class TargetExpr:
 
 
 def format_number(value: float) -> str:
-    """Shortest plain decimal text for a value (no exponent), e.g. 25.92, 5, -9, 0.005."""
-    text = format(Decimal(repr(value)), "f")
+    """Shortest plain decimal text for a value (no exponent), e.g. 25.92, 5, -9, 0.005, 1e-07 → 0.0000001."""
+    text = repr(value)
+    if type(value) is not float or "e" in text or "n" in text:  # an exponent, inf, nan, an int or numpy scalar
+        text = format(Decimal(text), "f")
     if "." in text:
         text = text.rstrip("0").rstrip(".")
     return "0" if text in ("-0", "") else text
@@ -166,7 +175,7 @@ def parse_target(raw: str, what: str = "目标值") -> TargetExpr:
     try:
         return _parse(text, base, what)
     except TargetExpressionError:
-        for sep in _COMPOUND.finditer(text):  # ＞7、力争…: the hard target, then the aspiration in words
+        for sep in re.finditer(_COMPOUND, text):  # ＞7、力争…: the hard target, then the aspiration in words
             head, tail = text[:sep.start()], text[sep.end():]
             if not tail or re.match(r"[-+.\d]", tail):
                 continue
@@ -201,7 +210,7 @@ def _parse(text: str, base: TargetExpr, what: str) -> TargetExpr:
             raise TargetExpressionError(f"累计{what}中缺少数值：{_shown(raw)}")
         return base
     if not re.search(r"\d", text):
-        for pattern, relation in _RELATION:
+        for pattern, relation in _relations():
             m = pattern.match(text)
             if m and m.group(1).strip("的 "):
                 return replace(base, comparator=relation, relative_to=m.group(1).strip("的 "))

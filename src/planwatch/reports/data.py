@@ -3,8 +3,9 @@
 Two small adapters feed :func:`report_data`: :func:`planwatch.reports.build.report_from_files` (a plan file and an
 observations CSV) and ``planwatch.web.reports.report_inputs`` (the database). Each gives the evaluation results,
 the value that counts in each year (chosen by :mod:`planwatch.core.series`, as the evaluation chose it), the
-indicators' baselines and targets as written, the chapters and the commitments; the yearly target paths, the
-target texts and the lead units are derived here, the same way for both. Framework-free: no Django import.
+indicators' baselines and targets as written, the chapters, the tasks, projects and commitments; the yearly
+target paths, the target texts and the lead units are derived here, the same way for both. Framework-free: no
+Django import.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from ..core.decompose import decompose
 from ..core.evaluation import Evaluation
 from ..core.model import Commitment
 from ..core.spec import IndicatorSpec
-from .content import Inputs, Kind
+from .content import Inputs, Kind, WorkItem
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,7 @@ class IndicatorFacts:
     target: str
     growth: str
     lead: str = ""
+    category: str = ""  # 类别 as the table prints it (经济发展, 创新驱动…)
 
 
 def target_text(target: str, growth: str) -> str:
@@ -46,11 +48,17 @@ def report_data(*, title: str, base_year: int, end_year: int, as_of: int, kind: 
                 results: Sequence[Evaluation], specs: Sequence[IndicatorSpec], indicators: Sequence[IndicatorFacts],
                 series: Mapping[int, Mapping[int, float]], commitments: Sequence[Commitment],
                 chapters: Sequence[tuple[str, int, int] | tuple[str, int, int, str]], simulated: bool,
-                comparison: Sequence[tuple[str, Sequence[Evaluation]]] = ()) -> Inputs:
-    """The report's inputs (see :class:`planwatch.reports.content.Inputs`) from what either adapter gives."""
+                comparison: Sequence[tuple[str, Sequence[Evaluation]]] = (), items: Sequence[WorkItem] = (),
+                ledger: bool = False, sources: Sequence[str] = (),
+                narrative: Mapping[str, str] | None = None) -> Inputs:
+    """The report's inputs (see :class:`planwatch.reports.content.Inputs`) from what either adapter gives:
+    ``items`` the tasks, projects and commitments (with ``ledger`` when they carry the ledgers' progress),
+    ``sources`` the observations' sources, ``narrative`` the texts a person wrote (section code → text)."""
     return Inputs(
         plan_title=title, base_year=base_year, end_year=end_year, as_of=as_of, kind=kind, results=results,
         region=region, leads={i.no: i.lead for i in indicators if i.lead}, series=series,
         paths={row.no: row.values for row in decompose(specs)}, baselines={i.no: i.baseline for i in indicators},
         targets={i.no: target_text(i.target, i.growth) for i in indicators}, commitments=commitments,
-        chapters=chapters, simulated=simulated, comparison=comparison)
+        chapters=chapters, simulated=simulated, comparison=comparison,
+        categories={i.no: i.category for i in indicators if i.category}, items=items, ledger=ledger,
+        sources=sources, narrative=dict(narrative or {}))

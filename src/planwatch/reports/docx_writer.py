@@ -5,6 +5,10 @@ body 仿宋_GB2312 三号 (16 pt) at a fixed 28 pt line spacing, first line inde
 一、 in 黑体, （一） in 楷体_GB2312, 1. in bold 仿宋; page numbers "— 1 —" in 宋体 四号 at the foot,
 odd pages right, even pages left. Fonts are named as offices have them; Word, WPS and LibreOffice
 substitute a metric-similar font where one is missing (the East Asian font slot is set explicitly).
+
+Tables have fixed column widths fitted to their content (:func:`planwatch.reports.layout.fit_widths`: a number
+never breaks across lines) and repeat their header row on every page; the title's lines are balanced by its
+indents so that no line holds one character alone (the PDF is converted from this document and keeps both).
 """
 
 from __future__ import annotations
@@ -14,8 +18,11 @@ from typing import Any
 
 from .charts import render
 from .content import STATUS_COLOURS, Report, Section, Table, numbered, numbered_sections
+from .layout import CELL_MARGIN, balanced_title, fit_widths, table_size, text_width
 
 TITLE_FONT, HEI, KAI, FANGSONG, SONG = "方正小标宋简体", "黑体", "楷体_GB2312", "仿宋_GB2312", "宋体"
+TEXT_WIDTH = (210 - 28 - 26) * 72 / 25.4  # pt: A4 less the left and right margins
+TITLE_SIZE, TABLE_SIZE = 22.0, 10.5
 
 
 def _font(run: Any, name: str, size: float, bold: bool = False) -> None:
@@ -58,16 +65,41 @@ def _shade(cell: Any, colour: str) -> None:
 
 def _table(doc: Any, table: Table, number: int) -> None:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
 
-    _paragraph(doc, f"表{number}", HEI, 12, indent=False, align=WD_ALIGN_PARAGRAPH.CENTER)
+    caption = f"表{number}" + (f" {table.caption}" if table.caption else "")
+    _paragraph(doc, caption, HEI, 12, indent=False, align=WD_ALIGN_PARAGRAPH.CENTER)
     t = doc.add_table(rows=1 + len(table.rows), cols=len(table.header))
     t.style = "Table Grid"
+    t.autofit = False  # fixed layout: the widths below hold in Word, WPS and LibreOffice
+    margins = OxmlElement("w:tblCellMar")  # narrow cell margins, as the widths assume
+    for side in ("left", "right"):
+        margin = OxmlElement(f"w:{side}")
+        margin.set(qn("w:w"), str(round(CELL_MARGIN * 20)))  # twentieths of a point
+        margin.set(qn("w:type"), "dxa")
+        margins.append(margin)
+    look = t._tbl.tblPr.find(qn("w:tblLook"))  # the schema's order: tblCellMar comes before tblLook
+    if look is not None:
+        look.addprevious(margins)
+    else:
+        t._tbl.tblPr.append(margins)
+    size = table_size(table.header, table.rows, TEXT_WIDTH, (TABLE_SIZE, 9.0, 7.5))  # smaller before a number breaks
+    widths = [Pt(w) for w in fit_widths(table.header, table.rows, TEXT_WIDTH, size)]
+    for column, width in zip(t.columns, widths, strict=True):
+        column.width = width
     rows = t.rows  # each row's cells once: table.cell(i, j) rebuilds the whole grid on every call
+    repeat = OxmlElement("w:tblHeader")  # the header row again at the top of every page
+    rows[0]._tr.get_or_add_trPr().append(repeat)
+    repeat.set(qn("w:val"), "true")
     for j, cell in enumerate(rows[0].cells):
-        _font(cell.paragraphs[0].add_run(table.header[j]), HEI, 10.5)
+        cell.width = widths[j]
+        _font(cell.paragraphs[0].add_run(table.header[j]), HEI, size)
     for values, row in zip(table.rows, list(rows)[1:], strict=True):
         for j, cell in enumerate(row.cells):
-            _font(cell.paragraphs[0].add_run(values[j]), FANGSONG, 10.5)
+            cell.width = widths[j]
+            _font(cell.paragraphs[0].add_run(values[j]), FANGSONG, size)
             if j == table.shade_column and values[j] in STATUS_COLOURS:
                 _shade(cell, STATUS_COLOURS[values[j]])
 
@@ -109,7 +141,14 @@ def write_docx(report: Report) -> bytes:
     _page_number_footer(section)
     doc.core_properties.title = report.title
     doc.core_properties.author = "规划实施监测评估平台"
-    _paragraph(doc, report.title, TITLE_FONT, 22, indent=False, align=WD_ALIGN_PARAGRAPH.CENTER)
+    title = _paragraph(doc, report.title, TITLE_FONT, TITLE_SIZE, indent=False, align=WD_ALIGN_PARAGRAPH.CENTER)
+    per_line = int(TEXT_WIDTH // TITLE_SIZE)
+    line = balanced_title(report.title, per_line)
+    if text_width(report.title) > per_line and line < per_line:  # narrow the title so its lines come out even: no character alone on the last line
+        from docx.shared import Pt
+
+        side = Pt(max(0.0, (TEXT_WIDTH - line * TITLE_SIZE - TITLE_SIZE / 2) / 2))
+        title.paragraph_format.left_indent = title.paragraph_format.right_indent = side
     _paragraph(doc, report.subtitle, KAI, 16, indent=False, align=WD_ALIGN_PARAGRAPH.CENTER)
     _paragraph(doc, "", indent=False)
     for notice in report.notices:

@@ -1,10 +1,13 @@
-"""PDF from the Word report, converted by LibreOffice headless — the same document, page for page.
+"""PDF: drawn directly by default (:mod:`planwatch.reports.pdf_direct`: fast, numbers never broken, no
+LibreOffice needed); with ``PLANWATCH_PDF_ENGINE=libreoffice``, the Word report converted by LibreOffice
+headless — the same document, page for page.
 
 Each conversion runs with its own throwaway LibreOffice profile, so parallel conversions never share or lock
 one; a missing LibreOffice or a failed conversion is a one-line error, and nothing is written."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import tempfile
@@ -13,6 +16,7 @@ from pathlib import Path
 from ..core.errors import PlanwatchError
 from .content import Report
 from .docx_writer import write_docx
+from .pdf_direct import write_pdf_direct
 
 TIMEOUT = 180
 
@@ -22,6 +26,13 @@ def soffice() -> str | None:
 
 
 def write_pdf(report: Report) -> bytes:
+    if os.environ.get("PLANWATCH_PDF_ENGINE", "direct") != "libreoffice":
+        return write_pdf_direct(report)
+    return convert_docx(report)
+
+
+def convert_docx(report: Report) -> bytes:
+    """The .docx report converted to PDF by LibreOffice."""
     binary = soffice()
     if binary is None:
         raise PlanwatchError("无法生成 PDF：未安装 LibreOffice（apt-get install libreoffice-writer-nogui）")

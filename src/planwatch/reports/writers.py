@@ -11,6 +11,7 @@ from .content import Report
 from .docx_writer import write_docx
 from .html_writer import write_html
 from .pdf_writer import write_pdf
+from .xlsx_writer import write_xlsx
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,7 @@ WRITERS: dict[str, Writer] = {  # keyed by the file extension
     "docx": Writer("Word", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", write_docx),
     "html": Writer("HTML", "text/html; charset=utf-8", write_html),
     "pdf": Writer("PDF", "application/pdf", write_pdf),
+    "xlsx": Writer("Excel", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", write_xlsx),
 }
 
 

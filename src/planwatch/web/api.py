@@ -19,7 +19,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext, pgettext
-from ninja import Field, NinjaAPI, Path, Schema, Status
+from ninja import Field, NinjaAPI, Path, Router, Schema, Status
 from ninja.errors import AuthenticationError, HttpError
 from ninja.renderers import JSONRenderer
 from ninja.security import HttpBearer
@@ -75,8 +75,14 @@ class StrictJSON(JSONRenderer):
             return json.dumps(finite(data), cls=self.encoder_class, allow_nan=False)
 
 
+# The docs page (/api/docs, Swagger UI served locally) speaks Chinese where the toolkit lets it: the title, the
+# description, the operation summaries and their group (tag); Swagger UI's own buttons have no Chinese version.
 api = NinjaAPI(title="Planwatch 规划实施监测评估平台 API", version="1.0", urls_namespace="api", renderer=StrictJSON(),
-               description="规划、主要指标、监测数据与评估结果。匿名访问只返回已发布数据；写操作需要令牌。")
+               default_router=Router(tags=["规划、指标与监测数据"]),
+               description="规划、主要指标、监测数据与评估结果。匿名访问只返回已发布数据；写操作需要令牌："
+                           "由管理员用 `planwatch manage issue_token 用户名 用途` 签发，在本页“Authorize”中填入"
+                           "（请求头 `Authorization: Bearer 令牌`）。出错时返回 `{\"detail\": \"中文说明\"}`；"
+                           "请求头 `Accept-Language: en` 可得英文说明。")
 
 
 @api.exception_handler(PermissionDenied)
@@ -321,6 +327,42 @@ def evaluation(request: HttpRequest, plan_id: Id, as_of: Annotated[int, Field(ge
     if chosen is not None and not p.covers(chosen):  # as the pages: the plan's region or one below it
         raise HttpError(404, gettext("该地区不在本规划的范围内"))
     return _evaluation_rows(request, p, as_of, chosen)
+
+
+class AnnualTargetOut(Schema):
+    """年度目标 of one indicator for one year, and the year's value judged against it by the indicator's own rule."""
+
+    year: int
+    target: str = Field(description="年度目标（原文），如 5.5左右")
+    source: str = Field(description="adopted 人大通过 / decomposed 取自分解")
+    source_label: str
+    document: str
+    adopted_on: str | None
+    path_value: float | None = Field(None, description="五年规划年度目标路径（分解）在该年的值")
+    actual: float | None = Field(None, description="该年计入的实际值")
+    status: str | None = Field(None, description="met 已完成 / not_met 未完成 / no_data 无数据；目标无数值时为空")
+    label: str | None = None
+    explanation: str | None = None
+
+
+class IndicatorYearOut(Schema):
+    evaluation: EvaluationRecord = Field(description="五年规划目标的评估（截至该年）")
+    annual_target: AnnualTargetOut | None = Field(None, description="该年的年度目标及完成情况；未录入为空")
+
+
+@api.get("/plans/{plan_id}/indicators/{no}/years/{year}", response=IndicatorYearOut, auth=Optional(),
+         summary="一项指标的一年：五年规划评估与年度目标")
+def indicator_year(request: HttpRequest, plan_id: Id, no: Id, year: Annotated[int, Path(ge=1900, le=2100)],
+                   region: Annotated[int | None, Field(ge=1, lt=2**31, description="地区编号（默认为规划所属地区）")] = None
+                   ) -> dict[str, Any]:
+    from .monitoring.annual import annual_rows
+
+    p = loaded_fresh(get_object_or_404(Plan.objects.in_use(), pk=plan_id))
+    ind = get_object_or_404(Indicator, plan=p, no=no)
+    evaluated = {e["no"]: e for e in evaluation(request, plan_id, year, region)}  # the same checks and answer
+    chosen = get_object_or_404(Region, pk=region) if region else p.region
+    row = next((r for r in annual_rows(p, ind, chosen, _public(request)) if r.year == year), None)
+    return {"evaluation": evaluated[ind.no], "annual_target": (row.as_dict() or None) if row else None}
 
 
 @api.post("/observations", response={201: ObservationOut}, auth=Token(), summary="填报数值（草稿）")

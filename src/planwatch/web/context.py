@@ -8,13 +8,24 @@ from django.conf import settings
 from django.http import HttpRequest
 
 
+def _session_plan(request: HttpRequest) -> int | None:
+    from .params import SESSION_PLAN, as_int
+
+    session = getattr(request, "session", None)
+    return as_int(session.get(SESSION_PLAN)) if session is not None else None
+
+
 def site(request: HttpRequest) -> dict[str, Any]:
     from django.contrib.auth.models import AnonymousUser
 
     from .accounts.permissions import can_review
     from .cache import TIMEOUT
+    from .params import switchable_plans
 
     # an error page for a request refused before the authentication middleware ran (a bad Host header) has no user
     user = getattr(request, "user", None) or AnonymousUser()
     return {"site_name": "规划实施监测评估平台", "may_review": can_review(user), "cache_timeout": TIMEOUT,
-            "show_simulated": settings.PLANWATCH_SHOW_SIMULATED}
+            "show_simulated": settings.PLANWATCH_SHOW_SIMULATED,
+            "office_name": settings.PLANWATCH_OFFICE_NAME,
+            # the plan switcher (templates call it only when the navigation renders it) and the session's plan
+            "switch_plans": switchable_plans, "session_plan": _session_plan(request)}

@@ -3,10 +3,14 @@
 What is real and what is not:
 - the plan text and its indicators are the published plan;
 - observations from data/jinpu-published-figures.csv are real, with their source and caveat;
-- every other value is simulated (``simulated=True``, source 模拟数据（seed=2021）) and every page that shows
+- every other value is simulated (``simulated=True``, source 模拟数据（示例，非真实统计）) and every page that shows
   one says so; ``--no-simulated`` leaves them out;
 - the departments are the usual bureaus of a district government and the lead-unit assignments are an
-  example (示例分工) for the demo, to be replaced by the 发改局's own assignment.
+  example (示例分工) for the demo, to be replaced by the 发改局's own assignment;
+- the national 14th and 15th FYP main-indicator tables (专栏1, transcribed cell by cell from the official image on
+  gov.cn; data/national-1?th-main-indicators.csv) are loaded as plans of the region 全国 (not above 金普新区: the
+  district's plan stays the default one), with the national 14th's published values 2021–2025
+  (data/national-14th-observations.csv), each with its source and note (a few are proxies and say so).
 """
 
 from __future__ import annotations
@@ -58,8 +62,39 @@ def special_plan_titles(paragraphs: tuple[str, ...]) -> list[str]:
     return [m.strip() for p in paragraphs for m in re.findall(r"（\d+）([^、。（]+)", p)]
 
 
+NATIONAL_SOURCE = "专栏1 主要指标（据中国政府网公布的纲要图表逐格录入）"
+# file in data/, title, the plan's own source line
+NATIONAL_PLANS = [
+    ("national-14th-main-indicators.csv", "中华人民共和国国民经济和社会发展第十四个五年规划和2035年远景目标纲要（主要指标）",
+     f"{NATIONAL_SOURCE}，2021年3月11日十三届全国人大四次会议通过"),
+    ("national-15th-main-indicators.csv", "国家“十五五”规划纲要主要指标（2026—2030年）",
+     f"{NATIONAL_SOURCE}，2026年3月12日通过"),
+]
+
+
+def load_national() -> list[Plan]:
+    """The national 14th and 15th FYP tables as plans of 全国, and the 14th's published values (real, with sources):
+    the upper plans a local plan is linked to (规划衔接), and a plan of the last period in its final evaluation."""
+    country = Region.objects.create(name="全国", level="国家", population=None)
+    plans = []
+    for name, title, source in NATIONAL_PLANS:
+        plan = import_plan(extract_plan(DATA / name), country, title=title)
+        Plan.objects.filter(pk=plan.pk).update(source_name=source[:255])
+        plans.append(plan)
+    by_no = {i.no: i for i in plans[0].indicators.all()}
+    with (DATA / "national-14th-observations.csv").open(encoding="utf-8") as fh:
+        rows = [row for row in csv.DictReader(fh) if row["value"].strip()]
+    Observation.objects.bulk_create([Observation(
+        indicator=by_no[int(row["indicator_no"])], region=country, year=int(row["year"]), value=float(row["value"]),
+        source="（".join(p for p in (row["source"].strip(), row["note"].strip()) if p)[:299]
+        + ("）" if row["source"].strip() and row["note"].strip() else ""), status=Status.PUBLISHED) for row in rows])
+    Plan.objects.filter(pk=plans[1].pk).update(succeeds=plans[0])  # 十五五 succeeds 十四五 (plans.succession)
+    touch_plans([p.pk for p in plans])  # bulk_create sends no model signals
+    return plans
+
+
 @transaction.atomic
-def load_demo(simulated: bool = True, seed: int = 2021) -> Plan:
+def load_demo(simulated: bool = True, seed: int = 2021, national: bool = True) -> Plan:
     core = extract_plan(DATA / "plans" / "jinpu-14th-fyp.txt")
     top = Region.objects.create(name="金普新区", level="新区", population=None)
     for name in ZONES:
@@ -89,7 +124,7 @@ def load_demo(simulated: bool = True, seed: int = 2021) -> Plan:
     if simulated:
         specs = plan_specs(core.indicators, 2020, 2025)
         table = simulate(specs, regions=1, seed=seed, gap_rate=0.0, spread=0.4)
-        source = SOURCE.format(seed=seed)
+        source = SOURCE
         Observation.objects.bulk_create([
             Observation(indicator=by_no[int(no)], region=top, year=int(year), value=round(float(value), 2),
                         source=source, simulated=True, status=Status.PUBLISHED, comment="模拟数据，仅供演示")
@@ -106,6 +141,8 @@ def load_demo(simulated: bool = True, seed: int = 2021) -> Plan:
     ReportingRound.objects.create(plan=plan, year=2024, name="2024年度数据填报", deadline=dt.date(2025, 3, 31))
     ReportingRound.objects.create(plan=plan, year=2025, name="2025年度数据填报（总结评估）",
                                   deadline=timezone.localdate() + dt.timedelta(days=60))
+    if national:  # after the district's plan: it stays the first master plan, the one every page opens with
+        load_national()
     for username, password, role, department in ACCOUNTS:
         user = User.objects.create_user(username=username, password=password, is_staff=role == Role.ADMIN,
                                         is_superuser=role == Role.ADMIN)

@@ -5,7 +5,8 @@ The rules:
 
 - A number is ASCII digits only and within the range of every id and year column; anything else is no number
   (None), never an exception.
-- ``?plan=`` names a plan in use (imported and confirmed); without it, the first master plan. No plan: 404.
+- ``?plan=`` names a plan in use (imported and confirmed) and is remembered in the session (the plan switcher);
+  without it, the plan the session chose, else the first master plan. No plan: 404.
 - ``?region=`` is the plan's own region or one below it (values roll up from below); another region, or one
   that does not exist: 404. The region carries ``path``, the regions above it, for the region switcher.
 - ``?as_of=`` is a year of the plan period, clamped to it (first year after the base year … the end year);
@@ -61,14 +62,35 @@ class Scope:
     as_of: int
 
 
+SESSION_PLAN = "planwatch_plan"  # the plan chosen with the plan switcher (``?plan=``), kept for the session
+
+
 def requested_plan(request: HttpRequest) -> Plan:
-    """The plan asked for (``?plan=``), or the first master plan."""
-    wanted = as_int(request.GET.get("plan"))
+    """The plan asked for (``?plan=``, remembered in the session for the pages that follow), else the plan the
+    session chose last, else the first master plan. A ``?plan=`` naming no plan in use is a 404; a remembered
+    plan no longer in use is forgotten."""
+    asked = request.GET.get("plan")
+    wanted = as_int(asked)
+    session = getattr(request, "session", None)
     plans = Plan.objects.in_use().select_related("region")
+    if wanted is None and asked is None and session is not None:
+        remembered = as_int(session.get(SESSION_PLAN))
+        plan = plans.filter(pk=remembered).first() if remembered else None
+        if plan is not None:
+            return loaded_fresh(plan)
     plan = plans.filter(pk=wanted).first() if wanted else plans.filter(parent__isnull=True).order_by("id").first()
     if plan is None:
         raise Http404(gettext("尚未导入规划"))
+    if wanted and session is not None and session.get(SESSION_PLAN) != plan.pk:
+        session[SESSION_PLAN] = plan.pk
     return loaded_fresh(plan)
+
+
+def switchable_plans() -> list[Plan]:
+    """The plans the plan switcher offers: every plan in use with a main-indicator table (the 14th open for its
+    final evaluation beside the 15th, an upper plan beside the local one), in the order imported (the default plan first)."""
+    return list(Plan.objects.in_use().filter(indicators__isnull=False).distinct().select_related("region").only(
+        "id", "title", "base_year", "end_year", "region__name").order_by("id"))
 
 
 def scope(request: HttpRequest, plan: Plan | None = None) -> Scope:

@@ -5,23 +5,24 @@ from __future__ import annotations
 
 import hashlib
 import threading
-from collections import Counter
 from typing import Any
 from urllib.parse import quote
 
-from django.db.models import Count, F, Max, Q, Sum, prefetch_related_objects
+from django.db.models import Count, F, Max, Q, Sum
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext
 
 from ..core.errors import PlanwatchError
-from ..core.ledger import LIGHT_LABELS
 from ..core.model import Commitment as CoreCommitment
-from ..reports.content import KIND_TITLES, Inputs, build
+from ..reports.content import Inputs, WorkItem
 from ..reports.data import IndicatorFacts, report_data
+from ..reports.kinds import KIND_TITLES, KINDS
+from ..reports.sections import build
 from ..reports.writers import WRITERS, render
 from .accounts.permissions import can_view_unpublished
 from .cache import cached, peek
+from .ledgers.models import KINDS as LEDGERS
 from .ledgers.models import Milestone
 from .ledgers.services import item_light
 from .monitoring.services import counted_values, evaluate_plan, plan_specs_of, visible_observations
@@ -30,42 +31,48 @@ from .plans.models import Plan, Project, Task
 from .responses import denied
 
 
-def _chapter(plan: Plan, node: Any) -> tuple[str, int, int, str]:
-    """A chapter's tasks and projects with their ledger progress: average progress and lights."""
-    prefix = node.node_id + "/"
-    items = [*Task.objects.filter(plan=plan, node__node_id__startswith=prefix).select_related("plan"),
-             *Task.objects.filter(plan=plan, node__node_id=node.node_id).select_related("plan"),
-             *Project.objects.filter(plan=plan, node__node_id__startswith=prefix).select_related("plan")]
-    for model in (Task, Project):  # the lights take milestones into account; one query per kind
-        prefetch_related_objects([i for i in items if isinstance(i, model)], "milestones")
-    tasks = sum(1 for i in items if isinstance(i, Task))
-    if not items:
-        return (f"第{node.label}章 {node.title}", 0, 0, "—")
-    lights = Counter(item_light(i) for i in items)
-    progress = sum(i.progress for i in items) / len(items)
-    note = f"平均进度{progress:.0f}%，" + "、".join(f"{LIGHT_LABELS[k]}灯{lights[k]}项" for k in LIGHT_LABELS if lights[k])
-    return (f"第{node.label}章 {node.title}", tasks, len(items) - tasks, note)
+def _work_items(plan: Plan) -> list[WorkItem]:
+    """Tasks, projects and commitments from the ledgers (planwatch.web.ledgers.models.KINDS): lead unit,
+    co-units, deadline, progress, light (milestones included) and whether overdue, by chapter."""
+    today = timezone.localdate()
+    chapters = {n.node_id: f"第{n.label}章 {n.title}" for n in plan.nodes.filter(kind="chapter")}
+    out = []
+    for ledger in LEDGERS.values():
+        rows = ledger.model.objects.filter(plan=plan).select_related("plan", "lead", "node") \
+            .prefetch_related("co_units", "milestones").order_by("id")
+        for item in rows:
+            due = item.due
+            out.append(WorkItem(
+                ledger.field, str(item), chapters.get(item.node.node_id.split("/")[0], ""),
+                item.lead.name if item.lead else "", tuple(item.co_unit_names),
+                f"{due.year}年{due.month}月{due.day}日" if due else "", float(item.progress),
+                item_light(item, today), bool(due and due < today and item.progress < 100)))
+    return out
 
 
-def report_inputs(plan: Plan, as_of: int, kind: Any, public: bool) -> Inputs:
-    """The database's adapter to the one report-data builder (planwatch.reports.data), as this audience sees it."""
+def report_inputs(plan: Plan, as_of: int, kind: Any, public: bool,
+                  narrative: dict[str, str] | None = None) -> Inputs:
+    """The database's adapter to the one report-data builder (planwatch.reports.data), as this audience sees it;
+    ``narrative``: the texts a person wrote for this report (section code → text), none kept yet."""
     results, simulated = evaluate_plan(plan, as_of, public)
     series: dict[int, dict[int, float]] = {}
     rows = visible_observations(plan, public).filter(region=plan.region).order_by("year")
     for (no, _, year), choice in counted_values(rows).items():  # the value the evaluation uses (core.series)
         series.setdefault(no, {})[year] = choice.value
     indicators = list(plan.indicators.select_related("lead"))
-    chapters = [_chapter(plan, n) for n in plan.nodes.filter(kind="chapter").order_by("position")]
+    chapters = [(f"第{n.label}章 {n.title}", 0, 0) for n in plan.nodes.filter(kind="chapter").order_by("position")]
     commitments = [CoreCommitment(text=c.text, quantity=c.quantity, subject="", deadline=c.due_year,
                                   recurring=c.recurring, value=c.value, value_max=c.value_max, unit=c.unit,
                                   comparator=c.comparator, change=None, base_year=None,  # type: ignore[arg-type]
                                   node=c.node.node_id) for c in plan.commitments.select_related("node")]
     return report_data(
         title=plan.title, base_year=plan.base_year or as_of - 5, end_year=plan.end_year or as_of, as_of=as_of,
-        kind=kind, region=plan.region.name, results=results, specs=plan_specs_of(plan), series=series,
-        indicators=[IndicatorFacts(i.no, i.baseline_value, i.target_raw, i.growth_raw, i.lead.name if i.lead else "")
-                    for i in indicators],
-        commitments=commitments, chapters=chapters, simulated=simulated)
+        kind=kind, region=plan.region.name, results=results, specs=plan_specs_of(plan, as_of), series=series,
+        indicators=[IndicatorFacts(i.no, i.baseline_value, i.target_raw, i.growth_raw, i.lead.name if i.lead else "",
+                                   i.category) for i in indicators],
+        commitments=commitments, chapters=chapters, simulated=simulated, items=_work_items(plan), ledger=True,
+        sources=sorted(set(visible_observations(plan, public).values_list("source", flat=True))),
+        narrative=narrative)
 
 
 # At most this many reports generated at once for the public in each worker process (a PDF costs seconds of
@@ -122,7 +129,7 @@ def report_download(request: HttpRequest) -> HttpResponse:
     plan = requested_plan(request)
     kind = request.GET.get("kind", "final")
     fmt = request.GET.get("format", "docx")
-    if kind not in ("annual", "midterm", "final") or fmt not in WRITERS:
+    if kind not in KINDS or fmt not in WRITERS:
         raise Http404(gettext("没有这种报告"))
     if not plan.indicators.exists():  # a special plan registered by its title only: nothing to evaluate
         return denied(request, gettext("《%(title)s》没有主要指标，无法生成评估报告：请先导入该规划的文本或指标表") % {

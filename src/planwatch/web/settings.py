@@ -7,6 +7,11 @@ DATABASE_URL           e.g. postgres://postgres@127.0.0.1:5432/planwatch (defaul
 PLANWATCH_DATA         folder for the SQLite database and uploads (default: ./var)
 PLANWATCH_ALLOWED_HOSTS comma-separated (default: 127.0.0.1,localhost)
 PLANWATCH_EVIDENCE_MAX_MB size limit of one evidence attachment (佐证材料), in MB (default: 10)
+PLANWATCH_OFFICE_NAME  the office that runs the platform, shown in the header and on the login page
+                       (default: 大连金普新区发展和改革局, the demo's)
+PLANWATCH_EMAIL_HOST   SMTP server for the deadline reminders (`manage.py send_reminders`); unset: no e-mail
+                       (with PLANWATCH_EMAIL_PORT, _USER, _PASSWORD, _TLS=1, _FROM)
+PLANWATCH_REMIND_DAYS  days before a deadline from which reporters are reminded (banner and e-mail; default 7)
 """
 
 from __future__ import annotations
@@ -68,7 +73,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "planwatch.web.language.LanguageMiddleware",  # Chinese unless the switch chose English (language.py)
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -115,6 +120,8 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
 LOCALE_PATHS = [BASE_DIR / "locale"]  # Chinese is the source language; locale/en holds the English catalogue
+LANGUAGE_COOKIE_AGE = 365 * 24 * 3600  # the switch is remembered by the browser, and per user (language.py)
+PLANWATCH_OFFICE_NAME = os.environ.get("PLANWATCH_OFFICE_NAME", "大连金普新区发展和改革局")
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True
@@ -134,6 +141,14 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
 PLANWATCH_SHOW_SIMULATED = os.environ.get("PLANWATCH_SHOW_SIMULATED", "1") == "1"
+# deadline reminders: in the platform always, by e-mail when an SMTP server is configured (Django's mail settings)
+PLANWATCH_REMIND_DAYS = int(os.environ.get("PLANWATCH_REMIND_DAYS", "7"))
+EMAIL_HOST = os.environ.get("PLANWATCH_EMAIL_HOST", "")
+EMAIL_PORT = int(os.environ.get("PLANWATCH_EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("PLANWATCH_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("PLANWATCH_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = os.environ.get("PLANWATCH_EMAIL_TLS", "") == "1"
+DEFAULT_FROM_EMAIL = os.environ.get("PLANWATCH_EMAIL_FROM", "planwatch@localhost")
 
 # Production hardening (python -m django check --deploy is clean with PLANWATCH_DEBUG unset and HTTPS on)
 if len(SECRET_KEY) < 50 and not DEBUG:

@@ -56,7 +56,7 @@ def load_country(counties: int = 3000, indicators: int = 60, seed: int = 2021, p
     root = Region.objects.get(pk=pks[tree[0].name])
     inds = extra_indicators(_jinpu_indicators(), indicators)
     plan = Plan.objects.create(title="模拟全国“十四五”规划主要指标（模拟数据）", region=root, base_year=BASE,
-                               end_year=END, source_name=SOURCE.format(seed=seed), source_format="模拟")
+                               end_year=END, source_name=SOURCE, source_format="模拟")
     stored = {i.no: i.pk for i in store_indicators(plan, inds)}
     specs = plan_specs(inds, BASE, END)
     county_names = [r.name for r in tree if r.level == "县"]
@@ -78,7 +78,7 @@ def load_country(counties: int = 3000, indicators: int = 60, seed: int = 2021, p
             lower, weaker = lower_plan_indicators(inds, specs, rng)
             child = Plan.objects.create(title=f"{r.name}“十四五”规划主要指标（模拟数据）", region_id=pks[r.name],
                                         parent=plan, base_year=BASE, end_year=END,
-                                        source_name=SOURCE.format(seed=seed), source_format="模拟")
+                                        source_name=SOURCE, source_format="模拟")
             store_indicators(child, lower, upper=stored)
             loaded.weaker[child.pk] = weaker
     return loaded

@@ -3,7 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.generic import RedirectView
 
-from . import reports
+from . import language, reports
 from .accounts import views as account_views
 from .api import api
 from .ledgers import views as ledger_views
@@ -21,6 +21,7 @@ urlpatterns = [
     path("plans/<int:pk>/", plan_views.plan_outline, name="plan"),
     path("plans/<int:pk>/assignments/", plan_views.assignments, name="assignments"),
     path("plans/<int:pk>/linkage/", plan_views.linkage, name="linkage"),
+    path("plans/<int:pk>/lineage/", plan_views.lineage_page, name="lineage"),
     path("report/", monitoring_views.report, name="report"),
     path("report/save/", monitoring_views.save, name="save"),
     path("observations/<int:pk>/move/", monitoring_views.move, name="move"),
@@ -51,4 +52,16 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("ledgers/<str:kind>/export/", ledger_views.ledger_export, name="ledger_export"),
+    path("ledgers/projects/import/", ledger_views.project_import, name="project_import"),
+    path("ledgers/projects/<int:pk>/details/", ledger_views.project_details, name="project_details"),
+    path("supervision/<int:pk>/", ledger_views.notice_page, name="notice_page"),
+    path("supervision/print/<int:pk>/", ledger_views.notice_print, name="notice_print"),
+    path("supervision/files/<int:aid>/", ledger_views.notice_file, name="notice_file"),
+    path("departments/", ledger_views.departments, name="departments"),
+    path("language/", language.switch, name="language"),  # the switch, remembered per user (language.py)
+    path("favicon.ico", RedirectView.as_view(url="/static/planwatch/favicon.svg", permanent=True)),
+    path("review/bulk/", monitoring_views.review_bulk, name="review_bulk"),
+    path("rounds/<int:pk>/sheet/", monitoring_views.round_sheet, name="round_sheet"),
+    path("plans/<int:pk>/annual/", plan_views.annual_targets, name="annual_targets"),  # 年度目标
 ]

@@ -4,7 +4,10 @@ A PDF has lines, not paragraphs. This reader rebuilds paragraphs from geometry: 
 is indented (first-line indent, centred heading) or that follows a short line starts a new
 paragraph; anything else continues the sentence the previous line wrapped. Page numbers and
 running headers (the same line at the top of most pages) are dropped, and the spaces PDF text
-layers put between Chinese characters and digits are removed. Ruled tables become Tables and
+layers put between Chinese characters and digits are removed. A line set in another font size than the
+line above (a heading after body text, also at the top of a page where no spacing shows) starts a new
+paragraph. Quotation marks that a typesetter draws in a Latin font after the line's Chinese text
+(LibreOffice does: ``“ ” 摘帽不摘…``) are put back where they stand on the line, by their position. Ruled tables become Tables and
 ruled one-cell boxes (专栏) become Boxes, rebuilt from the ruling lines themselves (a box broken
 across pages has no rule at the break); both are joined again when they continue on the next page.
 """
@@ -22,7 +25,7 @@ from typing import Any
 
 from ..blocks import Block, Box, Paragraph, SourceDocument, Table
 from ..errors import EncryptedInputError, InputError
-from ..textnorm import clean_line, squeeze_pdf_spaces
+from ..textnorm import CJK, clean_line, squeeze_pdf_spaces
 from .limits import MAX_PAGE_OBJECTS, MAX_PDF_CHARS, MAX_PDF_PAGES, MAX_PDF_SECONDS, check_pdf_streams
 
 _PAGE_NUMBER = re.compile(r"^[-—–\s]*(\d{1,4}|第\s*\d+\s*页(\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)[-—–\s]*$")
@@ -37,6 +40,7 @@ class _Line:
     x1: float
     size: float
     text: str
+    height: float = 0.0  # the font's height (loose box of the line's first Chinese character): 0 when unknown
 
 
 @dataclass
@@ -69,9 +73,11 @@ def _paragraphs(lines: list[_Line], boxed: bool = False, box_right: float | None
     paragraphs: list[str] = []
     prev: _Line | None = None
     for line in lines:
-        short = prev is not None and prev.x1 < right - 1.5 * size
+        short = prev is not None and prev.x1 < right - 1.5 * size and not _wrapped_early(prev, line, right, size)
         starts_new = (
             prev is None
+            # another font size: a heading after body text, or body text after a heading
+            or line.height > 0 and prev.height > 0 and abs(line.height - prev.height) > 0.12 * prev.height
             or line.x0 > left + 0.8 * size  # indented first line or centred heading
             or 0 < line.top - prev.top and line.top - prev.top > 1.25 * pitch  # paragraph spacing
             or short and prev.text[-1] in "。！？；：”）"  # the line above ended a sentence early
@@ -86,6 +92,16 @@ def _paragraphs(lines: list[_Line], boxed: bool = False, box_right: float | None
             paragraphs[-1] += line.text
         prev = line
     return paragraphs
+
+
+# what cannot be broken at the start of a line: a number or Latin word (5.5%), or a character with the punctuation
+# that may not open a line (炭、): the line above ends short by its width, and is no short line for that
+_UNBREAKABLE_HEAD = re.compile(r"^(?:[0-9A-Za-z.%‰\-+/]+|.[、，。；：！？）」”’%])")
+
+
+def _wrapped_early(prev: _Line, line: _Line, right: float, size: float) -> bool:
+    head = _UNBREAKABLE_HEAD.match(line.text)
+    return head is not None and right - prev.x1 < (len(head.group()) + 1) * size
 
 
 Rect = tuple[float, float, float, float]  # left, top, right, bottom in top-down page coordinates
@@ -111,14 +127,38 @@ def _text_lines(textpage: Any, height: float) -> list[_Line]:
             last = start + len(segment.rstrip()) - 1
             l0, b0, r0, _t0 = textpage.get_charbox(first, loose=True)
             l1, b1, r1, _t1 = textpage.get_charbox(last, loose=True)
+            chinese = _CHINESE.search(segment)  # a digit's or Latin letter's font has another height
+            if chinese:
+                _l, hb, _r, ht = textpage.get_charbox(start + chinese.start(), loose=True)
+            if _QUOTES.search(stripped):
+                stripped = _in_position_order(textpage, first, last) or stripped
             clean = squeeze_pdf_spaces(clean_line(stripped))
             if clean:
                 lines.append(_Line(height - min(b0, b1), min(l0, l1), max(r0, r1),
-                                   (max(r0, r1) - min(l0, l1)) / max(len(clean), 1), clean))
+                                   (max(r0, r1) - min(l0, l1)) / max(len(clean), 1), clean,
+                                   ht - hb if chinese else 0.0))
         start = m.end()
         if m.start() == len(text):
             break
     return lines
+
+
+_QUOTES = re.compile("[“”‘’]")
+_CHINESE = re.compile(f"[{CJK}]")
+
+
+def _in_position_order(textpage: Any, first: int, last: int) -> str | None:
+    """The characters ``first``…``last`` of one line in the order they stand on it, when the text layer has them
+    in another (None when it has not): a run drawn later in another font comes out of place. The spaces PDFium
+    makes up for gaps (no width) are left out when the line is reordered."""
+    chars = []
+    for index in range(first, last + 1):
+        left, _bottom, right, _top = textpage.get_charbox(index)
+        chars.append((left, right, index))
+    if all(a[0] <= b[0] + 0.5 for a, b in itertools.pairwise(c for c in chars if c[1] > c[0])):
+        return None
+    text = textpage.get_text_range(first, last - first + 1)
+    return "".join(text[i - first] for left, right, i in sorted(c for c in chars if c[1] > c[0]))
 
 
 def _rulings(page: Any, height: float) -> tuple[list[tuple[float, float, float]], list[tuple[float, float, float]]]:
@@ -279,6 +319,18 @@ def read_pdf(path: Path) -> SourceDocument:
     return SourceDocument(tuple(_assemble(pages)), "pdf", None)
 
 
+_ITEM_NUMBER = re.compile(r"^\d+(?:\.\d+)?[.．、]")
+
+
+def _rest_of_row(above: tuple[str, ...], row: tuple[str, ...]) -> bool:
+    """True when ``row``, first on a page, is the rest of the row ``above`` that the page broke: its filled cells
+    are some of that row's, fewer of them, and it opens no numbered item of its own (``9.劳动年龄`` / ``人口平均
+    受教育年限（年）``)."""
+    filled = {i for i, cell in enumerate(row) if cell}
+    full = {i for i, cell in enumerate(above) if cell}
+    return bool(filled) and filled < full and not any(_ITEM_NUMBER.match(row[i]) for i in filled)
+
+
 def _assemble(pages: list[list[_Item]]) -> list[Block]:
     """Drop page furniture, then join lines into paragraphs across page breaks and merge split tables."""
     firsts = Counter(p[0].block[0].text for p in pages
@@ -327,7 +379,11 @@ def _assemble(pages: list[list[_Item]]) -> list[Block]:
                 rows = item.block.rows
                 if rows[0] == last.rows[0]:  # repeated header row on the continuation page
                     rows = rows[1:]
-                blocks[-1] = Table(last.rows + rows)
+                head = last.rows
+                if rows and _rest_of_row(head[-1], rows[0]):  # a row broken across the page: one row again
+                    head = (*head[:-1], tuple(a + b for a, b in zip(head[-1], rows[0], strict=True)))
+                    rows = rows[1:]
+                blocks[-1] = Table(head + rows)
             else:
                 blocks.append(item.block)
     flush_loose()

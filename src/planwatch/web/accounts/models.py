@@ -72,6 +72,9 @@ class Profile(models.Model):
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile")
     role = models.CharField("角色", max_length=20, choices=Role.choices, default=Role.REPORTER)
     department = models.ForeignKey(Department, verbose_name="部门", null=True, blank=True, on_delete=models.PROTECT)
+    # the interface language this person chose with the switch; empty: Chinese (planwatch.web.language)
+    language = models.CharField("界面语言", max_length=10, blank=True, choices=settings.LANGUAGES,
+                                help_text="用页面上的语言切换按钮设定；留空为中文")
 
     class Meta:
         verbose_name = verbose_name_plural = "用户角色"

@@ -84,6 +84,27 @@ def can_answer_notice(user: Any, notice: Any) -> bool:
         department_of(user), "id", None))
 
 
+def can_read_notice(user: Any, notice: Any) -> bool:
+    """Read one 督办单 (its page, printed notice and attachments), as :func:`visible_notices` says of each."""
+    role = role_of(user)
+    return role in (Role.ADMIN, Role.LEADER) or (role == Role.REPORTER and notice.department_id == getattr(
+        department_of(user), "id", None))
+
+
+def _read_notice(user: Any, notice: Any) -> None:
+    require(can_read_notice(user, notice), gettext("只有承办单位、发改局和领导可以查看这件督办单"))
+
+
+def visible_notices(user: Any, notices: Any) -> Any:
+    """The 督办单 of a queryset this user may read: all of them for the admin and for a 领导 (who reads
+    everything), those addressed to the reporter's own department for a 填报员, none for anyone else."""
+    role = role_of(user)
+    if role in (Role.ADMIN, Role.LEADER):
+        return notices
+    department = department_of(user)
+    return notices.filter(department=department) if role == Role.REPORTER and department is not None else notices.none()
+
+
 def can_review(user: Any) -> bool:
     """Approve, return and publish: the planning office only."""
     return role_of(user) == Role.ADMIN
@@ -119,6 +140,7 @@ ACCESS: dict[str, tuple[Rule, Rule | None]] = {
     "plans.task": (_read_ledger, None),
     "plans.project": (_read_ledger, None),
     "plans.commitment": (_read_ledger, None),
+    "ledgers.supervisionnotice": (_read_notice, None),
 }
 
 

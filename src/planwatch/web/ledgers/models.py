@@ -25,13 +25,16 @@ class Ledger:
     field: str
     title: str
     heading: str
+    search: tuple[str, ...]  # the fields 搜索 looks in: the item's name and content
+    related: tuple[str, ...] = ()  # what its pages select with each item (project details, indicator link)
 
 
 # URL part → ledger: the one table every page, score and report that walks the ledgers reads
 KINDS: dict[str, Ledger] = {
-    "tasks": Ledger(Task, "task", "任务台账", "任务"),
-    "projects": Ledger(Project, "project", "重大项目台账", "项目"),
-    "commitments": Ledger(Commitment, "commitment", "量化承诺台账", "量化承诺"),
+    "tasks": Ledger(Task, "task", "任务台账", "任务", ("title", "body")),
+    "projects": Ledger(Project, "project", "重大项目台账", "项目", ("name", "description", "sector"), ("details",)),
+    "commitments": Ledger(Commitment, "commitment", "量化承诺台账", "量化承诺", ("quantity", "text"),
+                          ("link__indicator",)),
 }
 
 
@@ -86,18 +89,67 @@ class SupervisionNotice(models.Model):
                                    related_name="+")
     replied_at = models.DateTimeField(null=True, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)
+    # 文号: 金普督〔2026〕3号 — the year it was issued and its place in that year, given by
+    # ledgers.services.issue_notice in the transaction that creates it (NoticeCounter)
+    year = models.PositiveSmallIntegerField("年度", null=True, editable=False)
+    seq = models.PositiveIntegerField("序号", null=True, editable=False)
 
     class Meta:
         verbose_name = verbose_name_plural = "督办单"
         ordering = ["-issued_at", "-id"]
+        constraints = [models.UniqueConstraint(fields=["year", "seq"], name="one_notice_number_per_year")]
 
     def __str__(self) -> str:
-        return self.subject
+        return f"{self.number} {self.subject}".strip()
+
+    @property
+    def number(self) -> str:
+        """文号 as printed on the notice: 金普督〔2026〕3号 (the prefix is ``PLANWATCH_NOTICE_PREFIX``)."""
+        if self.year is None or self.seq is None:
+            return ""
+        return f"{notice_prefix()}〔{self.year}〕{self.seq}号"
 
     @property
     def subject(self) -> str:
         item = self.task or self.project or self.commitment
         return str(item) if item is not None else self.indicator.name if self.indicator else ""
+
+
+def notice_prefix() -> str:
+    """The issuing office's abbreviation in front of a 督办单 number (发文机关代字 + 督)."""
+    return str(getattr(settings, "PLANWATCH_NOTICE_PREFIX", "金普督"))
+
+
+class NoticeCounter(models.Model):
+    """The last 督办单 number given in a year; its row is locked while a notice is issued, so that two
+    notices issued at once get two numbers."""
+
+    year = models.PositiveSmallIntegerField(primary_key=True)
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "督办单编号"
+
+
+class NoticeAttachment(models.Model):
+    """附件 of a 督办单 (by the issuer or with the reply): checked and stored like 佐证材料
+    (ledgers.services.store_upload: content sniffing, EVIDENCE_MAX_BYTES)."""
+
+    notice = models.ForeignKey(SupervisionNotice, on_delete=models.CASCADE, related_name="attachments")
+    name = models.CharField("文件名", max_length=255)
+    stored = models.CharField(max_length=100, unique=True)
+    kind = models.CharField("类型", max_length=10)
+    size = models.PositiveIntegerField("大小（字节）")
+    sha256 = models.CharField(max_length=64)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    uploaded_at = models.DateTimeField("上传时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "督办单附件"
+        ordering = ["uploaded_at", "id"]
+
+    def __str__(self) -> str:
+        return self.name
 
 
 class NoticeEvent(AppendOnly):
@@ -181,6 +233,7 @@ class EventAction(models.TextChoices):
     MILESTONE_DONE = "milestone_done", "里程碑完成"
     EVIDENCE_UPLOADED = "evidence_uploaded", "上传佐证材料"
     EVIDENCE_DELETED = "evidence_deleted", "删除佐证材料"
+    PROJECT_DETAILS = "project_details", "修改项目信息"
 
 
 class LedgerEvent(AppendOnly):
@@ -199,3 +252,62 @@ class LedgerEvent(AppendOnly):
         verbose_name = verbose_name_plural = "台账操作记录"
         ordering = ["at", "id"]
         constraints = [_one_item("event_of_one_item")]
+
+
+# 重大项目台账 columns project offices track, in display order: field → (heading, unit or "")
+PROJECT_COLUMNS: dict[str, tuple[str, str]] = {
+    "total_investment": ("总投资", "亿元"),
+    "annual_plan_investment": ("年度计划投资", "亿元"),
+    "completed_investment": ("累计完成投资", "亿元"),
+    "planned_start": ("计划开工", ""),
+    "actual_start": ("实际开工", ""),
+    "planned_completion": ("计划竣工", ""),
+    "actual_completion": ("实际竣工", ""),
+    "image_progress": ("形象进度", ""),
+    "builder": ("建设单位", ""),
+}
+
+
+def _money(heading: str) -> models.DecimalField:  # type: ignore[type-arg]
+    return models.DecimalField(f"{heading}（亿元）", max_digits=12, decimal_places=4, null=True, blank=True)
+
+
+class ProjectDetails(models.Model):
+    """What a project office tracks of a 重大项目 beyond its progress: investment (亿元), start and completion
+    dates planned and actual, 形象进度 and 建设单位. Changed only through ledgers.services.update_project
+    (the form and the Excel import), each change with its 台账操作记录."""
+
+    project = models.OneToOneField(Project, primary_key=True, on_delete=models.CASCADE, related_name="details")
+    total_investment = _money("总投资")
+    annual_plan_investment = _money("年度计划投资")
+    completed_investment = _money("累计完成投资")
+    planned_start = models.DateField("计划开工", null=True, blank=True)
+    actual_start = models.DateField("实际开工", null=True, blank=True)
+    planned_completion = models.DateField("计划竣工", null=True, blank=True)
+    actual_completion = models.DateField("实际竣工", null=True, blank=True)
+    image_progress = models.CharField("形象进度", max_length=300, blank=True)
+    builder = models.CharField("建设单位", max_length=200, blank=True)
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "重大项目信息"
+
+
+class CommitmentLink(models.Model):
+    """量化承诺 → 主要指标: a commitment that restates an indicator's target takes its status from the
+    indicator's evaluation. Matched once by ``core.ledger.match_indicator`` (``set_by`` empty); the admin may
+    change or clear the link in the admin (``set_by`` then names them). No link: the commitment's own progress."""
+
+    commitment = models.OneToOneField(Commitment, primary_key=True, on_delete=models.CASCADE, related_name="link")
+    indicator = models.ForeignKey(Indicator, verbose_name="主要指标", null=True, blank=True,
+                                  on_delete=models.SET_NULL, related_name="commitment_links")
+    set_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="设置人", null=True, blank=True,
+                               on_delete=models.SET_NULL, related_name="+")
+    set_at = models.DateTimeField("设置时间", auto_now=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "量化承诺关联指标"
+
+    def __str__(self) -> str:
+        return f"{self.commitment} → {self.indicator or '（无）'}"

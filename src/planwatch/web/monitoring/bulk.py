@@ -5,6 +5,8 @@ is refused row by row as duplicates, never doubled."""
 
 from __future__ import annotations
 
+import io
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -103,3 +105,188 @@ def _write(plan: Plan, table: Any, ids: dict[int, int], region_ids: list[int], r
         written = Observation.objects.filter(indicator__plan=plan).count() - existing
         touch_plans([plan.pk])  # COPY and bulk_create send no model signals
     return written
+
+
+# 填报模板: one round's values of one department as an Excel sheet, filled in and uploaded back. The sheet
+# holds the round's period for each of the person's indicators, with last year's value, the target and the unit
+# beside the cell to fill; hidden columns carry the indicator's id and the version of the value the file was
+# made from, and a hidden sheet the round. Uploading checks every cell first, then writes every value through
+# services.save_value (the form's rules and history) in one transaction: one bad cell, nothing written.
+SHEET = "填报"
+META = "_轮次"
+HEADER = ("指标ID", "版本", "编号", "指标", "单位", "期间", "上年值", "目标值", "本期数值", "来源", "说明", "状态")
+FIRST_ROW = 3  # row 1: the title, row 2: the header
+VALUE, SOURCE, COMMENT = 9, 10, 11  # the columns to fill (1-based, as Excel counts)
+
+
+class SheetRefused(PlanwatchError):
+    """An uploaded 填报模板 refused as a whole: ``errors`` lists each cell's problem (sheet, cell, reason)."""
+
+    def __init__(self, errors: list[str]) -> None:
+        self.errors = errors
+        super().__init__(f"表格中有{len(errors)}处错误，未保存任何数据")
+
+
+def _round_values(round_: Any) -> dict[int, Observation]:
+    """Indicator id → the value of the round the sheet shows and compares with (the latest entered, reported
+    not simulated)."""
+    from .services import round_values
+
+    return {o.indicator_id: o for o in round_values(round_).order_by("id")}
+
+
+def round_template(user: Any, round_: Any) -> bytes:
+    """The .xlsx 填报模板 of ``round_`` for ``user``: the indicators they may report (all for the admin)."""
+    import openpyxl
+    from openpyxl.styles import Font, PatternFill, Protection
+
+    from ...exports import safe_cell
+    from ..accounts.permissions import department_of, reportable
+    from .services import last_value, target_paths
+
+    plan = round_.plan
+    indicators = list(reportable(user, plan.indicators.order_by("no")))
+    values = _round_values(round_)
+    paths = target_paths(plan)
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = SHEET
+    department = department_of(user)
+    ws.append([safe_cell(f"《{plan.title}》{round_.name}（{round_.label}）填报模板 · "
+                         f"{department.name if department else '全部指标'} · 截止 {round_.open_until():%Y-%m-%d}")])
+    ws.append(list(HEADER))
+    for cell in ws[2]:
+        cell.font = Font(bold=True)
+    to_fill = PatternFill("solid", fgColor="FFF8E1")
+    for ind in indicators:
+        obs = values.get(ind.pk)
+        last = last_value(ind, plan.region, round_.year, round_.code)
+        target = paths.get(ind.no, {}).get(round_.year) if not round_.code else None  # a path is yearly
+        ws.append([ind.pk, obs.version if obs else 0, safe_cell(ind.display_no), safe_cell(ind.name),
+                   safe_cell(ind.unit), round_.label, last.value if last else None, target,
+                   obs.value if obs else None, safe_cell(obs.source) if obs else "",
+                   safe_cell(obs.comment) if obs else "", obs.get_status_display() if obs else "未填报"])
+        for column in (VALUE, SOURCE, COMMENT):
+            cell = ws.cell(row=ws.max_row, column=column)
+            cell.protection = Protection(locked=False)
+            cell.fill = to_fill
+    ws.column_dimensions["A"].hidden = True
+    ws.column_dimensions["B"].hidden = True
+    for column, width in {"D": 36, "F": 16, "I": 12, "J": 24, "K": 30}.items():
+        ws.column_dimensions[column].width = width
+    ws.protection.sheet = True  # the header, ids and context are locked; the three columns to fill are not
+    ws.freeze_panes = f"C{FIRST_ROW}"
+    meta = wb.create_sheet(META)
+    meta.append(["round", round_.pk])
+    meta.sheet_state = "hidden"
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+def _cell_number(raw: object) -> float | None:
+    """A number typed in a cell: a number, or text that the forms accept (thousands commas allowed)."""
+    from ..params import as_number
+
+    if isinstance(raw, bool):
+        return None
+    if isinstance(raw, int | float):
+        return float(raw)
+    return as_number(raw) if isinstance(raw, str) else None
+
+
+def _text(raw: object) -> str:
+    from ...exports import unsafe_cell
+
+    return "" if raw is None else unsafe_cell(str(raw).strip())
+
+
+def read_round_sheet(user: Any, round_: Any, data: bytes, name: str = "upload.xlsx") -> list[dict[str, Any]]:
+    """The values filled in an uploaded 填报模板, every cell checked (:class:`SheetRefused` lists the cells to fix;
+    a file that is not the round's template is refused with one sentence). Unchanged and empty rows are left out."""
+    import openpyxl
+    from django.core.exceptions import PermissionDenied
+    from openpyxl.utils import get_column_letter
+
+    from ...core.errors import InputError
+    from ...core.readers.limits import check_zip_bomb, sheet_rows
+    from ..accounts.permissions import reportable
+    from ..params import as_int
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / (Path(name).name or "upload.xlsx")
+        path.write_bytes(data)
+        try:
+            check_zip_bomb(path, "Excel")
+            wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        except InputError:
+            raise
+        except Exception as exc:  # openpyxl raises many kinds on a file that is not a workbook
+            raise InputError(f"{path.name}: 不是有效的 Excel (.xlsx) 文件（{type(exc).__name__}），未保存任何数据"
+                             ) from exc
+        try:
+            if SHEET not in wb.sheetnames or META not in wb.sheetnames:
+                raise InputError(f"{path.name}: 不是本平台的填报模板（缺少“{SHEET}”工作表），请先下载模板再填写")
+            marks = {str(k): v for k, v, *_ in (tuple(r) + (None, None) for _, r in sheet_rows(wb[META], META))}
+            if as_int(str(marks.get("round", "")).split(".")[0]) != round_.pk:
+                raise InputError(f"{path.name}: 这是另一个填报轮次的模板，请下载“{round_.name}”的模板再填写")
+            rows = list(sheet_rows(wb[SHEET], SHEET))
+        finally:
+            wb.close()
+    allowed = {i.pk: i for i in reportable(user, round_.plan.indicators.all())}
+    others = dict(round_.plan.indicators.exclude(pk__in=list(allowed)).values_list("pk", "lead__name"))
+    values = _round_values(round_)
+    errors: list[str] = []
+    out: list[dict[str, Any]] = []
+    for row_no, row in rows:
+        if row_no < FIRST_ROW:
+            continue
+        cells = (list(row) + [None] * len(HEADER))[:len(HEADER)]
+        raw_value = cells[VALUE - 1]
+        if raw_value is None or (isinstance(raw_value, str) and not raw_value.strip()):
+            continue  # nothing typed: not reported yet
+        where = f"工作表“{SHEET}”{get_column_letter(VALUE)}{row_no}"
+        key = as_int(str(cells[0]).split(".")[0]) or 0
+        if key in others:  # another department's indicator: a refusal of the person, not an error of the cell
+            raise PermissionDenied(f"工作表“{SHEET}”第{row_no}行的指标由{others[key] or '未指定的单位'}牵头，"
+                                   "您不能填报，未保存任何数据")
+        ind = allowed.get(key)
+        if ind is None:
+            errors.append(f"工作表“{SHEET}”第{row_no}行：指标ID“{str(cells[0])[:20]}”不是您可以填报的指标，请使用下载的模板")
+            continue
+        value = _cell_number(raw_value)
+        if value is None:
+            errors.append(f"{where}：“{str(raw_value)[:30]}”不是数字（{ind.name}）")
+            continue
+        source, comment = _text(cells[SOURCE - 1]), _text(cells[COMMENT - 1])
+        version = as_int(str(cells[1]).split(".")[0]) or 0
+        stored = values.get(ind.pk)
+        if stored is not None and stored.source == source and stored.value == value and stored.comment == comment:
+            continue  # as downloaded: nothing to save
+        out.append({"indicator": ind, "value": value, "source": source, "comment": comment, "version": version,
+                    "cell": where})
+    if errors:
+        raise SheetRefused(errors)
+    return out
+
+
+def apply_round_sheet(user: Any, round_: Any, data: bytes, name: str = "upload.xlsx") -> int:
+    """Check and save an uploaded 填报模板, all or nothing; returns how many values were saved."""
+    from django.core.exceptions import ValidationError
+
+    from .services import check_round_open, save_value
+
+    check_round_open(user, round_.plan, round_.year, round_.code)
+    rows = read_round_sheet(user, round_, data, name)
+    errors: list[str] = []
+    with transaction.atomic():
+        for row in rows:
+            try:  # save_value is atomic itself: a refused cell rolls back its own savepoint only
+                save_value(user, row["indicator"], round_.plan.region, round_.year, row["value"], row["comment"],
+                           row["version"], row["source"], round_.code)
+            except ValidationError as exc:
+                errors.append(f"{row['cell']}：{' '.join(exc.messages)}")
+        if errors:
+            raise SheetRefused(errors)  # rolls back every value saved above
+    return len(rows)

@@ -20,6 +20,7 @@ from django.utils.translation import gettext, gettext_noop, pgettext
 from ...core.evaluation import Evaluation, Settings, build_cube, evaluate_cube, evaluations
 from ...core.kinds import KINDS, plan_specs
 from ...core.observations import EXPECTED, FINAL, PARTIAL, ObservationTable
+from ...core.revisions import specs_in_force
 from ...core.rollup import rollup_cube
 from ...core.series import Candidate, Choice, choose
 from ..accounts.models import Region, Role
@@ -90,18 +91,32 @@ def check_round_open(user: Any, plan: Plan, year: int, period: str = "") -> None
             "round": round_.name, "period": round_.label, "date": f"{round_.open_until():%Y-%m-%d}"})
 
 
+def same_period(year: int, period: str) -> dict[str, Any]:
+    """The lookup of the values of ``period`` in ``year``: a quarter's or month's by its code, a full year's by
+    every value that is not part-year (imported data may carry ``全年`` or an estimate)."""
+    parsed = parse_period(period)
+    if parsed:
+        return {"year": year, "period": period_code(year, parsed[1], parsed[2])}
+    return {"year": year, "flag__in": [Flag.FINAL, Flag.EXPECTED]}
+
+
+def last_value(indicator: Indicator, region: Region, year: int, period: str = "") -> Choice | None:
+    """Last year's value of the same period (a quarter's a year earlier, or the full year) that counts (core.series,
+    among values not returned): what a new value is compared with — the jump check, the entry form, the 填报模板
+    and the review."""
+    parsed = parse_period(period)
+    earlier = period_code(year - 1, parsed[1], parsed[2]) if parsed else ""
+    rows = Observation.objects.filter(indicator=indicator, region=region, **same_period(year - 1, earlier)).exclude(
+        status=Status.RETURNED).select_related("indicator", "region")
+    return next(iter(counted_values(rows).values()), None)
+
+
 def check_plausible(indicator: Indicator, region: Region, year: int, value: float, comment: str,
                     period: str = "") -> None:
     """A jump against last year's value needs a comment saying why. Like is compared with like: a full-year
     value with last year's full-year value, a quarter's or month's with the same period a year earlier."""
-    earlier = Observation.objects.filter(indicator=indicator, region=region, year=year - 1).exclude(
-        status=Status.RETURNED)
     parsed = parse_period(period)
-    if parsed:
-        earlier = earlier.filter(period=period_code(year - 1, parsed[1], parsed[2]))
-    else:
-        earlier = earlier.exclude(flag=Flag.PARTIAL)
-    last = earlier.first()
+    last = last_value(indicator, region, year, period)
     if last is not None and last.value and abs(value - last.value) / abs(last.value) > JUMP_RATIO and not comment:
         numbers = {"value": f"{value:g}", "last": f"{last.value:g}", "ratio": f"{JUMP_RATIO:.0%}"}
         if parsed:
@@ -223,16 +238,24 @@ def core_indicators(plan: Plan, rows: Iterable[Indicator] | None = None) -> Iter
             baseline_cumulative=ind.baseline_cumulative)
 
 
-def plan_specs_of(plan: Plan) -> list[Any]:
+def plan_specs_of(plan: Plan, as_of: int | None = None) -> list[Any]:
     """How each of the plan's indicators is judged (core.kinds), from the stored rows: the kind, direction and 左右
     tolerance stored with each indicator (inferred at import, editable in the admin) are the ones used; a row stored
     without them (or with a code the registry does not know) is inferred again, and without a tolerance gets the
-    default (Settings.approx_tolerance, 5 %)."""
+    default (Settings.approx_tolerance, 5 %). With ``as_of``, each target is the one in force that year (a recorded
+    目标调整, core.revisions); without, the plan's own."""
+    from ..plans.revisions import core_revisions
+
     rows = list(plan.indicators.all())
     kinds = {i.no: i.kind for i in rows if i.kind in KINDS}
     directions = {i.no: i.direction for i in rows if i.direction in ("higher", "lower")}
     tolerances = {i.no: i.approx_tolerance for i in rows if i.approx_tolerance is not None}
-    return plan_specs(list(core_indicators(plan, rows)), plan.base_year or 0, plan.end_year or 0, kinds,
+    indicators = list(core_indicators(plan, rows))
+    revisions = core_revisions(plan) if as_of is not None else []
+    if revisions:
+        return specs_in_force(indicators, plan.base_year or 0, plan.end_year or 0, revisions, as_of or 0,
+                              kinds, directions, tolerances)  # type: ignore[arg-type]
+    return plan_specs(indicators, plan.base_year or 0, plan.end_year or 0, kinds,
                       directions, tolerances)  # type: ignore[arg-type]
 
 
@@ -264,6 +287,13 @@ def counted_values(rows: Iterable[Observation]) -> dict[tuple[int, str, int], Ch
                    for o in sorted(rows, key=lambda o: o.pk)])
 
 
+def counted_rows(rows: Iterable[Observation]) -> dict[int, Choice]:
+    """The observations (by id) whose value counts, each with the choice that took it: the 历年数据 table marks
+    them, so a reader sees which of a year's values the status and the chart use."""
+    ordered = sorted(rows, key=lambda o: o.pk)
+    return {ordered[c.position].pk: c for c in counted_values(ordered).values()}
+
+
 def region_subtree(root: Region) -> tuple[dict[int, str], dict[str, str | None], dict[str, float]]:
     """The region and everything below it: names by id, each name's parent, and populations (the weights of
     weighted roll-ups). One query for the whole tree: a province's 3,000 counties are a few hundred kB."""
@@ -288,7 +318,7 @@ def _evaluate_plan(plan: Plan, as_of: int, public: bool, region: Region | None,
     """Evaluate one region; a region with regions below it gets the values it lacks rolled up from them
     (core.rollup: sums, population-weighted means, or nothing, as each indicator declares)."""
     region = region or plan.region
-    specs = plan_specs_of(plan)
+    specs = plan_specs_of(plan, as_of)  # the targets in force in the year evaluated
     if not specs:  # a plan registered without a 表1-1 (many special plans): nothing to evaluate
         return [], False
     names, parents, weights = region_subtree(region)
@@ -368,3 +398,128 @@ def create_round(user: Any, plan: Plan, year: int, frequency: str, number: int, 
                                                  name=f"{name}数据填报", deadline=deadline)
     except IntegrityError as exc:
         raise WorkflowError(taken) from exc
+
+
+def target_paths(plan: Plan) -> dict[int, dict[int, float | None]]:
+    """Indicator number → its yearly target path (年度目标分解, core.decompose), cached until the plan's data change."""
+    from ...core.decompose import decompose
+
+    return cached("paths", plan, compute=lambda: {row.no: row.values for row in decompose(plan_specs_of(plan))})
+
+
+def open_rounds(plan: Plan | None = None, today: Any = None) -> list[ReportingRound]:
+    """The rounds open today (until their deadline, or the admin's reopening), the nearest closing first."""
+    from django.utils import timezone
+
+    today = today or timezone.localdate()
+    rows = ReportingRound.objects.select_related("plan").filter(plan__in=Plan.objects.in_use())
+    if plan is not None:
+        rows = rows.filter(plan=plan)
+    return sorted((r for r in rows if r.open_until() >= today), key=lambda r: (r.open_until(), r.pk))
+
+
+def round_values(round_: ReportingRound) -> QuerySet[Observation]:
+    """The reported (not simulated) values a round collects: its plan's region, its year and period."""
+    return Observation.objects.filter(indicator__plan=round_.plan, region=round_.plan.region, simulated=False,
+                                      **same_period(round_.year, round_.code))
+
+
+# how far a value has come, in the order of the pipeline: each count includes the later ones
+ENTERED = tuple(Status.values)
+SUBMITTED = (Status.SUBMITTED, Status.APPROVED, Status.PUBLISHED)
+APPROVED = (Status.APPROVED, Status.PUBLISHED)
+
+
+def completeness(round_: ReportingRound) -> list[dict[str, Any]]:
+    """Who has reported what in a round: per lead unit, the values expected (its indicators), entered (any
+    state), submitted (submitted or later) and approved (approved or published); indicators without a lead unit
+    form a row of their own (未指定), as they are expected from nobody."""
+    leads = dict(round_.plan.indicators.values_list("pk", "lead__name"))
+    best: dict[int, int] = {}  # indicator → the furthest state among its values (several sources may exist)
+    order = {s: i for i, s in enumerate((Status.RETURNED, Status.DRAFT, *SUBMITTED))}
+    for ind, status in round_values(round_).values_list("indicator_id", "status"):
+        best[ind] = max(best.get(ind, -1), order[status])
+    rows: dict[str, dict[str, Any]] = {}
+    for ind, lead in leads.items():
+        row = rows.setdefault(lead or "", {"department": lead or "", "expected": 0, "entered": 0, "submitted": 0,
+                                           "approved": 0})
+        row["expected"] += 1
+        if ind in best:
+            row["entered"] += 1
+            row["submitted"] += best[ind] >= order[Status.SUBMITTED]
+            row["approved"] += best[ind] >= order[Status.APPROVED]
+    for row in rows.values():
+        row["missing"] = row["expected"] - row["entered"]
+    return sorted(rows.values(), key=lambda r: (not r["department"], r["approved"] / r["expected"],
+                                                r["department"]))
+
+
+def missing_values(round_: ReportingRound, indicators: Iterable[Indicator]) -> list[Indicator]:
+    """Of ``indicators`` (the reporter's), those without a value in the round yet (a returned value counts as
+    entered: it is shown with the reviewer's reason instead)."""
+    entered = set(round_values(round_).values_list("indicator_id", flat=True))
+    return [i for i in indicators if i.plan_id == round_.plan_id and i.pk not in entered]
+
+
+def returned_values(observations: QuerySet[Observation]) -> list[tuple[Observation, ObservationEvent | None]]:
+    """The returned values among ``observations``, each with the history row that returned it (the reviewer,
+    the time and the reason typed): the latest 退回 move of each."""
+    rows = list(observations.filter(status=Status.RETURNED).select_related("indicator", "region"))
+    last: dict[int, ObservationEvent] = {}
+    for event in ObservationEvent.objects.filter(observation__in=rows, action="return").select_related(
+            "actor").order_by("at", "id"):
+        last[event.observation_id] = event
+    return [(o, last.get(o.pk)) for o in rows]
+
+
+REMIND_DAYS = 7  # the banner and `manage.py send_reminders` warn this many days before a deadline by default
+
+
+def reminders(user: Any, rounds: Iterable[ReportingRound], days: int = REMIND_DAYS,
+              today: Any = None) -> list[tuple[ReportingRound, int, list[Indicator]]]:
+    """The rounds closing within ``days`` in which this user still has values to enter: (round, days left,
+    the indicators missing)."""
+    from django.utils import timezone
+
+    from ..accounts.permissions import reportable
+
+    today = today or timezone.localdate()
+    out = []
+    for r in rounds:
+        left = (r.open_until() - today).days
+        if 0 <= left <= days:
+            missing = missing_values(r, reportable(user, r.plan.indicators.order_by("no")))
+            if missing:
+                out.append((r, left, missing))
+    return out
+
+
+class BulkRefused(WorkflowError):
+    """A bulk move refused as a whole: ``refusals`` lists (observation id, reason); nothing was moved."""
+
+    def __init__(self, refusals: list[tuple[int, str]]) -> None:
+        self.refusals = refusals
+        super().__init__(gettext("%(n)d条数据不能处理，全部未处理：%(first)s") % {
+            "n": len(refusals), "first": "；".join(r for _, r in refusals[:5])})
+
+
+def bulk_transition(user: Any, observation_ids: Iterable[int], to_status: str, reason: str = "") -> list[Observation]:
+    """Move several values at once, all or nothing: each through :func:`transition` (its permission, its pipeline
+    check and its history row); one refusal rolls every move back and :class:`BulkRefused` names each refused
+    value."""
+    ids = sorted(set(observation_ids))
+    if not ids:
+        raise WorkflowError(gettext("请先勾选要处理的数据"))
+    done: list[Observation] = []
+    refusals: list[tuple[int, str]] = []
+    with transaction.atomic():
+        for pk in ids:
+            try:
+                done.append(transition(user, pk, to_status, reason))  # a savepoint each: a refusal undoes its own
+            except Observation.DoesNotExist:
+                refusals.append((pk, gettext("第%(id)s号数据不存在") % {"id": pk}))
+            except ValidationError as exc:
+                refusals.append((pk, " ".join(exc.messages)))
+        if refusals:
+            raise BulkRefused(refusals)
+    return done

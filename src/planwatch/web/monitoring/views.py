@@ -14,11 +14,11 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext, pgettext
 from django.views.decorators.http import require_POST
 
-from ...core.decompose import decompose
 from ...core.evaluation import LAGGING, evaluation_mode
 from ...core.serialize import finite
 from ...core.statuses import STATUSES
@@ -28,15 +28,26 @@ from ..cache import cache_key, cached, loaded_fresh
 from ..params import Scope, as_int, as_number, requested_plan, scope
 from ..plans.models import Indicator, Plan, PlanStatus
 from ..responses import back, denied
+from .annual import annual_rows
 from .models import Frequency, Observation, ReportingRound, Status, parse_period
 from .services import (
+    REMIND_DAYS,
+    BulkRefused,
     StaleVersion,
+    bulk_transition,
+    completeness,
+    counted_rows,
     counted_values,
     create_round,
     evaluate_plan,
-    plan_specs_of,
+    last_value,
+    missing_values,
+    open_rounds,
+    reminders,
     reopen_round,
+    returned_values,
     save_value,
+    target_paths,
     transition,
     visible_observations,
 )
@@ -63,11 +74,13 @@ def _summary(asked: Scope, public: bool) -> dict[str, Any]:
 def _compute_summary(plan: Plan, as_of: int, public: bool, region: Region) -> dict[str, Any]:
     results, simulated = evaluate_plan(plan, as_of, public, region)
     counts = Counter(e.status for e in results)
-    leads = {i.no: i.lead for i in plan.indicators.select_related("lead")}
+    indicators = list(plan.indicators.select_related("lead"))
+    leads = {i.no: i.lead for i in indicators}
     lagging = [e for e in results if e.status in LAGGING]
     by_department = Counter(leads.get(e.no) or "未指定" for e in lagging)
     return {"plan": plan, "as_of": as_of, "mode": evaluation_mode(as_of, plan.base_year or 0, plan.end_year or 0),
             "results": results, "simulated": simulated, "leads": leads,
+            "labels": {i.no: i.display_no for i in indicators},  # the 序号 as printed (10.1)
             "counts": [(status, counts[code]) for code, status in STATUSES.items() if counts[code]],
             "binding_lagging": [e for e in lagging if e.binding], "by_department": by_department.most_common(),
             "years": list(range((plan.base_year or 2020) + 1, (plan.end_year or 2025) + 1))}
@@ -97,34 +110,46 @@ def indicator(request: HttpRequest, plan: int, no: int) -> HttpResponse:
     # called only when the template renders them: the page body is a cached fragment keyed by the stamp,
     # and on a hit none of them is needed (templates call a callable to get its value)
     evaluated = cache(lambda: evaluate_plan(plan, as_of, not see_all, region))
-    chart = cache(lambda: cached("chart", plan, *parts, compute=lambda: _chart(ind, plan, rows)))
+    chart = cache(lambda: cached("chart", plan, *parts, compute=lambda: _chart(ind, plan, rows, not see_all, region)))
+    counted = cache(lambda: counted_rows(rows))  # which of a year's values the status and the chart use
     mine = Observation.objects.filter(indicator=ind, region=region).prefetch_related(
         "events__actor") if see_all else []
     return render(request, "web/indicator.html", {
-        "ind": ind, "plan": plan, "rows": rows, "chart": chart, "as_of": as_of, "stamp": stamp,
+        "ind": ind, "plan": plan, "rows": lambda: [(o, counted().get(o.pk)) for o in rows], "chart": chart, "as_of": as_of, "stamp": stamp,
         "result": lambda: next(e for e in evaluated()[0] if e.no == ind.no),
         "simulated": lambda: evaluated()[1] or chart()["simulated"],
         **_region_context(plan, region), "observations": mine, "see_all": see_all,
-        "may_report": can_report(request.user, ind), "may_review": can_review(request.user)})
+        "may_report": can_report(request.user, ind), "may_review": can_review(request.user),
+        "annual": lambda: annual_rows(plan, ind, region, not see_all, rows)})  # 年度目标 beside the five-year path
 
 
-def _chart(ind: Indicator, plan: Plan, rows: Any) -> dict[str, Any]:
-    """The target path and the actual values of one indicator in one region (cached by the caller)."""
+def _chart(ind: Indicator, plan: Plan, rows: Any, public: bool, region: Region) -> dict[str, Any]:
+    """The target path and the actual values of one indicator in one region (cached by the caller).
+
+    Where the status is judged on a period figure (a growth rate's compound average, a five-year total), the
+    chart also draws that figure as the evaluation gives it as of each year: the line at the page's year is the
+    status's own number, not a second computation of it."""
     path = _target_path(plan, ind.no)
     years = range(plan.base_year or 2020, (plan.end_year or 2025) + 1)
     # the value that counts in each year, chosen as the evaluation chooses (core.series)
     actual = {year: c.value for (_, _, year), c in counted_values(rows).items()}
+    period: list[float | None] = [None]  # the base year has no period figure
+    label = ""
+    for year in years[1:]:
+        found = next((e for e in evaluate_plan(plan, year, public, region)[0] if e.no == ind.no), None)
+        period.append(found.period_value if found is not None and year in actual else None)
+        label = label or (found.period_label if found is not None else "")
     # finite(): the page's JSON is read by JSON.parse, which refuses NaN and Infinity
     return finite({"years": [str(y) for y in years], "unit": ind.unit, "name": ind.name,  # type: ignore[no-any-return]
                    "target": [ind.baseline_value] + [path.get(y) for y in years[1:]],
                    "actual": [actual.get(y) for y in years],
+                   "period": period if any(v is not None for v in period) else [], "period_label": label,
                    "simulated": any(o.simulated for o in rows)})
 
 
 def _target_path(plan: Plan, no: int) -> dict[int, float | None]:
     """The indicator's yearly target path (年度目标分解), cached until the plan's data change."""
-    paths = cached("paths", plan, compute=lambda: {row.no: row.values for row in decompose(plan_specs_of(plan))})
-    return paths.get(no, {})
+    return target_paths(plan).get(no, {})
 
 
 @login_required
@@ -134,17 +159,66 @@ def report(request: HttpRequest) -> HttpResponse:
 
 
 def _report_page(request: HttpRequest, plan: Plan, status: int = 200, form: Any = None) -> HttpResponse:
-    """The entry form (opened on no value: version 0) and the values entered, each draft with its own edit
-    form carrying its version; after a refusal, again with what was typed and the status of the refusal."""
-    indicators = reportable(request.user, plan.indicators.select_related("lead").order_by("no"))
-    entries = Observation.objects.filter(indicator__in=indicators, simulated=False).select_related(
-        "indicator", "region").order_by("indicator__no", "year", "period")
+    """The reporter's home (填报员首页) and entry form: the open rounds with their deadlines and days left, a
+    reminder before a deadline, what is still missing, the values returned with the reviewer's reason, the
+    department's ledger items in the red, then the entry form (opened on no value: version 0; after a refusal,
+    again with what was typed and the status of the refusal; else on the open round's period, or on what a
+    "填报" link asks) with the chosen indicator's target and last value, and the values entered, each draft with
+    its own edit form carrying its version."""
+    from django.conf import settings
+
+    user = request.user
+    today = timezone.localdate()
+    indicators = reportable(user, plan.indicators.select_related("lead").order_by("no"))
+    mine = Observation.objects.filter(indicator__in=indicators, simulated=False)
+    returned = returned_values(mine)
+    why = {o.pk: event for o, event in returned}
+    entries = list(mine.select_related("indicator", "region").order_by("indicator__no", "year", "period"))
+    for o in entries:
+        o.return_event = why.get(o.pk)  # type: ignore[attr-defined]
     periods = plan.rounds.exclude(frequency=Frequency.ANNUAL).order_by("year", "frequency", "period")
-    return render(request, "web/report.html", {"plan": plan, "indicators": indicators, "entries": entries,
-                                               "periods": periods,
-                                               "years": range((plan.base_year or 2020) + 1, (plan.end_year or 2025) + 1),
-                                               "may_review": can_review(request.user), "form": form or {}},
-                  status=status)
+    open_now = open_rounds(plan, today)
+    listed = list(indicators)
+    missing = [(r, missing_values(r, listed)) for r in open_now]
+    days = getattr(settings, "PLANWATCH_REMIND_DAYS", REMIND_DAYS)
+    if form is None:  # a 填报 link (?indicator=…&year=…&period=…), else the open round closing first
+        first = open_now[0] if open_now else None
+        form = {"indicator": request.GET.get("indicator", ""),
+                "year": request.GET.get("year", str(first.year) if first else ""),
+                "period": request.GET.get("period", first.code if first else "")}
+    chosen = next((i for i in listed if str(i.pk) == form.get("indicator")), listed[0] if listed else None)
+    context: dict[str, Any] = {}
+    chosen_year = as_int(form.get("year") or "")
+    if parsed := parse_period(form.get("period", "")):
+        chosen_year = parsed[0]
+    if chosen is not None and chosen_year:
+        last = last_value(chosen, plan.region, chosen_year, form.get("period", ""))
+        context = {"indicator": chosen, "year": chosen_year, "last": last,
+                   "target": None if parsed else target_paths(plan).get(chosen.no, {}).get(chosen_year)}
+    return render(request, "web/report.html", {
+        "plan": plan, "indicators": indicators, "entries": entries, "periods": periods,
+        "years": range((plan.base_year or 2020) + 1, (plan.end_year or 2025) + 1),
+        "may_review": can_review(user), "form": form, "chosen": context, "today": today,
+        "open_rounds": [(r, (r.open_until() - today).days, len(m)) for r, m in missing],
+        "missing": [(r, i) for r, m in missing for i in m], "returned": returned,
+        # the banner is for the lead units' reporters; the admin follows every department on the review page
+        "reminders": [] if can_review(user) else reminders(user, open_now, days, today),
+        "overdue": _red_items(user, plan)}, status=status)
+
+
+def _red_items(user: Any, plan: Plan) -> list[tuple[Any, str]]:
+    """The ledger items led by the user's department whose light is red (overdue or far behind), with their
+    ledger's URL part, as the ledgers judge them (ledgers.services.assessments)."""
+    from ..accounts.permissions import department_of
+    from ..ledgers.models import KINDS, ledger_of
+    from ..ledgers.services import assessments
+
+    department = department_of(user)
+    if department is None:
+        return []
+    found, _simulated = assessments(plan, [department])
+    key = {book.field: kind for kind, book in KINDS.items()}
+    return [(item, key[ledger_of(item).field]) for a in found for item, light in a.items if light == "red"]
 
 
 @login_required
@@ -174,7 +248,7 @@ def save(request: HttpRequest) -> HttpResponse:
         year = parsed[0]  # the period chosen names its year (2026年第一季度): the year list is for full years
     try:
         obs = save_value(request.user, ind, region, year, value, request.POST.get("comment", "").strip(),
-                         version, period=period)
+                         version, request.POST.get("source", "").strip(), period=period)
         if obs.period_label:
             messages.success(request, gettext("已保存：%(name)s %(period)s %(value)s%(unit)s（部分年度，草稿，提交后由发改局审核）")
                              % {"name": ind.name, "period": obs.period_label, "value": f"{value:g}", "unit": ind.unit})
@@ -214,9 +288,82 @@ def move(request: HttpRequest, pk: int) -> HttpResponse:
 def review(request: HttpRequest) -> HttpResponse:
     if not can_review(request.user):
         return denied(request, gettext("只有发改局管理员可以审核"))
-    pending = Observation.objects.filter(status__in=[Status.SUBMITTED, Status.APPROVED]).select_related(
-        "indicator", "region", "indicator__lead").order_by("indicator__no", "year")
-    return render(request, "web/review.html", {"pending": pending})
+    pending = list(Observation.objects.filter(status__in=[Status.SUBMITTED, Status.APPROVED]).select_related(
+        "indicator", "indicator__plan", "region", "indicator__lead").order_by("indicator__no", "year"))
+    for o in pending:  # the context a reviewer judges a value in
+        last = last_value(o.indicator, o.region, o.year, o.period)
+        o.last = last  # type: ignore[attr-defined]
+        o.change = (100 * (o.value - last.value) / abs(last.value)  # type: ignore[attr-defined]
+                    if last and last.value else None)  # in percent
+        o.target = (None if o.period else  # type: ignore[attr-defined]
+                    target_paths(o.indicator.plan).get(o.indicator.no, {}).get(o.year))
+    listed = list(ReportingRound.objects.select_related("plan", "plan__region").filter(plan__in=Plan.objects.in_use()))
+    chosen = next((r for r in listed if r.pk == as_int(request.GET.get("round", "") or "0")), None)
+    chosen = chosen or next(iter(open_rounds()), None) or (listed[0] if listed else None)
+    return render(request, "web/review.html", {"pending": pending, "rounds": listed, "round": chosen,
+                                               "completeness": completeness(chosen) if chosen else []})
+
+
+@login_required
+@require_POST
+def review_bulk(request: HttpRequest) -> HttpResponse:
+    """批量审核 / 批量发布: the ticked values in one POST, all or nothing (services.bulk_transition)."""
+    if not can_review(request.user):
+        return denied(request, gettext("只有发改局管理员可以审核"))
+    to = request.POST.get("to", "")
+    if to not in (Status.APPROVED, Status.PUBLISHED):
+        messages.error(request, gettext("未知的操作"))
+        return redirect("review")
+    ids = [pk for pk in (as_int(x) for x in request.POST.getlist("ids")) if pk is not None]
+    try:
+        done = bulk_transition(request.user, ids, to)
+    except BulkRefused as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect("review")
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect("review")
+    except PermissionDenied as exc:
+        return denied(request, str(exc))
+    messages.success(request, gettext("已处理 %(n)d 条数据：%(status)s") % {
+        "status": pgettext("status", Status(to).label), "n": len(done)})
+    return redirect("review")
+
+
+@login_required
+def round_sheet(request: HttpRequest, pk: int) -> HttpResponse:
+    """填报模板 of a round: GET the department's template, POST it back filled in (all or nothing)."""
+    from ...core.errors import PlanwatchError
+    from ..responses import uploaded
+    from .bulk import SheetRefused, apply_round_sheet, round_template
+
+    round_ = get_object_or_404(ReportingRound.objects.select_related("plan", "plan__region"), pk=pk,
+                               plan__in=Plan.objects.in_use())
+    if not reportable(request.user, round_.plan.indicators.all()).exists():
+        return denied(request, gettext("您所在部门没有作为牵头单位的指标，没有填报模板"))
+    if request.method != "POST":
+        response = HttpResponse(round_template(request.user, round_),
+                                content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        response["Content-Disposition"] = ("attachment; filename*=UTF-8''"
+                                           "%E5%A1%AB%E6%8A%A5%E6%A8%A1%E6%9D%BF-" f"{round_.pk}.xlsx")  # 填报模板-N
+        return response
+    got = uploaded(request)
+    if got is None:
+        return _report_page(request, round_.plan, 400)
+    try:
+        saved = apply_round_sheet(request.user, round_, *got)
+    except SheetRefused as exc:
+        messages.error(request, str(exc))
+        for line in exc.errors[:50]:
+            messages.error(request, line)
+        return _report_page(request, round_.plan, 400)
+    except (PlanwatchError, ValidationError) as exc:
+        messages.error(request, " ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc))
+        return _report_page(request, round_.plan, 400)
+    except PermissionDenied as exc:
+        return denied(request, str(exc))
+    messages.success(request, gettext("已从填报模板保存 %(n)d 个数值（草稿，提交后由发改局审核）") % {"n": saved})
+    return redirect("report")
 
 
 @login_required
@@ -239,7 +386,7 @@ def rounds(request: HttpRequest) -> HttpResponse:
                                        request.POST.get("frequency", ""), as_int(request.POST.get("period")) or 0,
                                        deadline)
                 messages.success(request, gettext("已设置填报轮次：%(name)s") % {"name": created.label})
-                return redirect("rounds")
+                return redirect(f"{reverse('rounds')}?plan={created.plan_id}")
             except PermissionDenied as exc:
                 return denied(request, str(exc))
             except ValidationError as exc:
@@ -257,9 +404,10 @@ def rounds(request: HttpRequest) -> HttpResponse:
         except PermissionDenied as exc:
             return denied(request, str(exc))
         return redirect("rounds")
-    listed = list(ReportingRound.objects.select_related("plan"))
+    current = requested_plan(request)  # per plan: the plan switcher's (?plan=, or the session's)
+    listed = list(ReportingRound.objects.select_related("plan").filter(plan=current))
     groups = [(label, [r for r in listed if r.frequency == value]) for value, label in Frequency.choices]
     return render(request, "web/rounds.html", {
-        "groups": [(label, rows) for label, rows in groups if rows], "today": timezone.localdate(),
+        "plan": current, "groups": [(label, rows) for label, rows in groups if rows], "today": timezone.localdate(),
         "may_review": can_review(request.user), "plans": Plan.objects.in_use().order_by("id"),
         "frequencies": Frequency.choices, "form": request.POST if status == 400 else {}}, status=status)

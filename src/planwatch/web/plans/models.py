@@ -36,6 +36,9 @@ class Plan(models.Model):
     region = models.ForeignKey(Region, verbose_name="地区", on_delete=models.PROTECT, related_name="plans")
     parent = models.ForeignKey("self", verbose_name="上位/总体规划", null=True, blank=True, on_delete=models.PROTECT,
                                related_name="children")
+    # 十五五 succeeds 十四五: its lineage (plans.succession) pairs their indicators and carries final values over
+    succeeds = models.ForeignKey("self", verbose_name="接续的上一期规划", null=True, blank=True,
+                                 on_delete=models.SET_NULL, related_name="successors")
     base_year = models.PositiveSmallIntegerField("基期年份", null=True)
     end_year = models.PositiveSmallIntegerField("目标年份", null=True)
     source_name = models.CharField("来源文件", max_length=255, blank=True)
@@ -175,6 +178,15 @@ class Indicator(Responsibility):
     def binding(self) -> bool:
         return self.attribute == "binding"
 
+    @property
+    def target_words(self) -> str:
+        """Both target columns in words, for the pages: 五年累计降低18%, never the table's notation [18]③."""
+        from ...core.target_words import targets_in_words
+        from ...core.targets import stored_target
+
+        return targets_in_words(stored_target(self.target_raw), stored_target(self.growth_raw, "年均增长"),
+                                self.target_year, self.unit, self.name)
+
 
 SIMULATED_PROGRESS = "模拟进展（示例数据，仅供演示）"  # the demo's progress note (planwatch.web.demo)
 
@@ -297,3 +309,59 @@ class PlanCorrection(AppendOnly):
     class Meta:
         verbose_name = verbose_name_plural = "规划核对更正"
         ordering = ["at", "id"]
+
+
+class AnnualTargetSource(models.TextChoices):
+    ADOPTED = "adopted", "人大通过"
+    DECOMPOSED = "decomposed", "取自分解"
+
+
+class AnnualTarget(AppendOnly):
+    """年度目标: the target of one indicator for one year of the plan, as the 人大 adopted it (``5.5左右``, ``≥6``;
+    parsed by core.targets) or taken from the decomposition (取自分解). Append-only: entering a target again, or a
+    changed one, adds a row; the latest row of an (indicator, year) is the one in force and the rows before it are
+    its history (who, when, what, from which document). Written by plans.annual only; judged by monitoring.annual."""
+
+    indicator = models.ForeignKey(Indicator, verbose_name="指标", on_delete=models.CASCADE,
+                                  related_name="annual_targets")
+    year = models.PositiveSmallIntegerField("年份")
+    target_raw = models.CharField("年度目标（原文）", max_length=50, help_text="如 5.5左右、≥6、6以上、＜5.5")
+    document = models.CharField("文件", max_length=200, blank=True,
+                                help_text="如 2026年政府工作报告、2026年国民经济和社会发展计划")
+    adopted_on = models.DateField("通过日期", null=True, blank=True)
+    source = models.CharField("来源", max_length=12, choices=AnnualTargetSource.choices,
+                              default=AnnualTargetSource.ADOPTED)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="录入人", null=True, blank=True,
+                              on_delete=models.SET_NULL, related_name="+")
+    at = models.DateTimeField("录入时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "年度目标"
+        ordering = ["indicator", "year", "at", "id"]
+        indexes = [models.Index(fields=["indicator", "year"], name="annual_target_lookup")]
+
+    def __str__(self) -> str:
+        return f"{self.indicator.name} {self.year}年：{self.target_raw}"
+
+
+class TargetRevision(AppendOnly):
+    """目标调整: a target changed after adoption (a mid-term adjustment, a target handed down later: ``⑤最终以市目标
+    下达为准``), in force from ``effective_from`` on (core.revisions). Append-only: the rows are the history; a later
+    revision supersedes an earlier one from its own year. Written by plans.revisions.record_revision only."""
+
+    indicator = models.ForeignKey(Indicator, verbose_name="指标", on_delete=models.CASCADE,
+                                  related_name="revisions")
+    target_raw = models.CharField("调整后目标（原文）", max_length=50, help_text="如 ＞60、65左右、〔14〕")
+    effective_from = models.PositiveSmallIntegerField("生效年份")
+    document = models.CharField("依据文件", max_length=200)
+    reason = models.CharField("调整原因", max_length=500, blank=True)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="录入人", null=True, blank=True,
+                              on_delete=models.SET_NULL, related_name="+")
+    at = models.DateTimeField("录入时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "目标调整"
+        ordering = ["indicator", "effective_from", "at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.indicator.name}：自{self.effective_from}年起目标调整为{self.target_raw}"

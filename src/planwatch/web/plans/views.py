@@ -14,7 +14,7 @@ from django.utils.translation import gettext, pgettext
 
 from ...core.errors import PlanwatchError
 from ..accounts.models import Region
-from ..accounts.permissions import can_check_plan, can_review, get_object_for_user
+from ..accounts.permissions import can_check_plan, can_review, can_view_unpublished, get_object_for_user
 from ..params import as_int, requested_plan
 from ..responses import MAX_UPLOAD, denied, uploaded
 from . import assignments as assignment_sheet
@@ -22,6 +22,7 @@ from . import review as service
 from .linkage import candidates, linkage_rows, set_links
 from .models import OUTLINE_KINDS, Plan, PlanStatus
 from .search import search
+from .succession import plan_lineage
 
 
 def _links_from_form(request: HttpRequest, plan: Plan) -> dict[int, int | None]:
@@ -195,3 +196,74 @@ def assignments(request: HttpRequest, pk: int) -> HttpResponse:
                 return redirect("assignments", pk=plan.pk)
             messages.error(request, gettext("表格有%(n)s处问题，未做任何修改，请改正后重新上传") % {"n": len(errors)})
     return render(request, "web/assignments.html", {"plan": plan, "errors": errors}, status=400 if errors else 200)
+
+
+@login_required
+def annual_targets(request: HttpRequest, pk: int) -> HttpResponse:
+    """年度目标: the admin enters the year's targets as the 人大 adopted them, or takes the decomposition's values
+    for every indicator still without one (plans.annual). A refusal shows the form again and writes nothing."""
+    import datetime as dt
+
+    from django.db import transaction
+
+    from . import annual
+
+    plan = get_object_or_404(Plan.objects.in_use(), pk=pk)
+    if not can_review(request.user):
+        return denied(request, gettext("只有发改局管理员可以录入年度目标"))
+    years = annual.plan_years(plan)
+    if not years:
+        return denied(request, gettext("本规划没有规划期，不能录入年度目标"), status=400)
+    year = as_int(request.POST.get("year") or request.GET.get("year"))
+    year = year if year in years else years[0]
+    status = 200
+    if request.method == "POST":
+        try:
+            if request.POST.get("action") == "decompose":
+                n = annual.take_decomposition(request.user, plan, year)
+                messages.success(request, gettext("已将%(n)s项指标%(year)s年的分解值录为年度目标（取自分解）") % {
+                    "n": n, "year": year})
+                return redirect(f"{request.path}?year={year}")
+            text = request.POST.get("adopted_on", "").strip()
+            try:
+                adopted_on = dt.date.fromisoformat(text) if text else None
+            except ValueError as exc:
+                raise ValidationError(gettext("通过日期“%(text)s”不是日期（如 2026-03-12）") % {"text": text[:30]}) from exc
+            current = annual.in_force(plan, year)
+            with transaction.atomic():  # all or nothing: the first refusal undoes the rows before it
+                n = 0
+                for ind in plan.indicators.order_by("no"):
+                    raw = request.POST.get(f"target-{ind.no}", "").strip()
+                    held = current.get((ind.no, year))
+                    if raw and (held is None or held.target_raw != raw):
+                        annual.enter_annual_target(request.user, ind, year, raw, request.POST.get("document", ""),
+                                                   adopted_on)
+                        n += 1
+            messages.success(request, gettext("已录入%(n)s项%(year)s年度目标") % {"n": n, "year": year})
+            return redirect(f"{request.path}?year={year}")
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+            status = 400
+    from ..monitoring.services import target_paths
+
+    paths = target_paths(plan)
+    held = annual.in_force(plan, year)
+    typed = request.POST if status == 400 else {}  # after a refusal, what was typed, to be corrected
+    rows = [(ind, held.get((ind.no, year)), paths.get(ind.no, {}).get(year),
+             typed.get(f"target-{ind.no}", held[(ind.no, year)].target_raw if (ind.no, year) in held else ""))
+            for ind in plan.indicators.order_by("no")]
+    return render(request, "web/annual_targets.html", {
+        "plan": plan, "year": year, "years": years, "rows": rows, "form": request.POST if status == 400 else {},
+        "entries": annual.history(plan)}, status=status)
+
+
+def lineage_page(request: HttpRequest, pk: int) -> HttpResponse:
+    """指标承接: which of this plan's indicators continue those of the plan it succeeds (and why they were paired),
+    which are new and which were dropped, with the old plan's final values offered as baselines."""
+    plan = get_object_for_user(request, Plan, pk)
+    old = plan.succeeds
+    if old is None:
+        return denied(request, gettext("《%(title)s》没有登记接续的上一期规划（在后台的规划中设置“接续的上一期规划”）") % {
+            "title": plan.title}, heading=gettext("没有上一期规划"), status=404)
+    found = plan_lineage(old, plan, public=not can_view_unpublished(request.user))
+    return render(request, "web/lineage.html", {"plan": plan, "old": old, "lineage": found})

@@ -22,9 +22,17 @@ def tr(value: object, context: str = "") -> str:
 
 
 @register.filter
-def tr_counts(pairs: list[tuple[Status, int]]) -> list[tuple[str, int]]:
-    """(status, count) pairs with the statuses' labels translated, for a chart's axis."""
-    return [(gettext(status.zh), n) for status, n in pairs]
+def tr_counts(pairs: list[tuple[Status, int]]) -> list[dict[str, object]]:
+    """(status, count) pairs as a chart's bars: the label translated, the status's code and colour from the
+    status vocabulary (a lagging status's bar in its colour), and whether it lags."""
+    return [{"name": gettext(status.zh), "value": n, "code": status.code, "colour": f"#{status.colour}",
+             "lags": status.lags} for status, n in pairs]
+
+
+@register.filter
+def lagging_total(pairs: list[tuple[Status, int]]) -> int:
+    """How many of the counted indicators have a lagging status (滞后, 逆向, 未完成 …: ``Status.lags``)."""
+    return sum(n for status, n in pairs if status.lags)
 
 
 @register.simple_tag

@@ -53,8 +53,8 @@ def child() -> None:
         table = SearchDoc._meta.db_table
         with connection.cursor() as cursor:
             for plan in copies:  # the SQLite trigger indexes each inserted row in FTS5
-                cursor.execute(f"INSERT INTO {table} (plan_id, kind, node_id, ref, title, text, tokens) "
-                               f"SELECT %s, kind, node_id, ref, title, text, tokens FROM {table} WHERE plan_id = %s",
+                cursor.execute(f"INSERT INTO {table} (plan_id, kind, node_id, ref, item_pk, title, text, tokens) "
+                               f"SELECT %s, kind, node_id, ref, item_pk, title, text, tokens FROM {table} WHERE plan_id = %s",
                                [plan.pk, first.pk])
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
@@ -72,9 +72,11 @@ def child() -> None:
 
         hits = search(target, query)
         scanned = scan()
-        # a token is a whole word, so the index finds a subset of what a substring scan finds
-        assert 0 < len(hits) <= len(scanned), (query, len(hits), len(scanned))
         tokens = query_tokens(query)
+        # a token is a whole word, so the index finds a subset of what a substring scan finds — unless the query
+        # names a synonym group (core.textsearch.SYNONYMS: 能耗 also finds 能源消耗), which the scan does not know
+        assert hits and (len(hits) <= len(scanned) or any(t.startswith("syn") for t in tokens)), (
+            query, len(hits), len(scanned))
         indexed = median_seconds(lambda t=tokens: _matching_ids(target, t, 50), 30)  # ids, like the scan
         whole = median_seconds(lambda q=query: search(target, q), 30)  # with snippets and highlighting
         baseline = median_seconds(scan, 30)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from planwatch.core.textsearch import highlight, index_tokens, query_tokens
+from planwatch.core.textsearch import group_token, highlight, index_tokens, query_tokens
 
 
 def test_queries_become_character_pairs_and_words() -> None:
-    assert query_tokens("能耗") == ["能耗"]
+    assert query_tokens("氢能") == ["氢能"]
+    assert query_tokens("能耗") == query_tokens("能源消耗") == [group_token("能耗")]  # core.textsearch.SYNONYMS
     assert query_tokens("氢能源") == ["氢能", "能源"]
     assert query_tokens("氢") == ["氢"]
     assert query_tokens("5G基站") == ["5g", "基站"]

@@ -196,7 +196,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     narrative = _narrative(args.narrative) if args.narrative else None
     report = report_from_files(args.plan, args.data, args.as_of, args.kind, args.region, args.default_region,
                                title=args.title, compare=args.compare, assignments=args.assignments,
-                               narrative=narrative)
+                               narrative=narrative, revisions=args.revisions)
     import tempfile
 
     fd, tmp = tempfile.mkstemp(dir=output.parent if str(output.parent) else ".", suffix=f".{fmt}")
@@ -431,6 +431,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--assignments", metavar="分工.xlsx", help="牵头单位分工（平台的分工模板 .xlsx）；不给则标注“待明确”")
     p.add_argument("--narrative", metavar="FILE.json",
                    help="人工撰写的章节文字：{\"problems\": \"…\", \"cause.12\": \"…\"}，替换相应章节的初稿")
+    p.add_argument("--revisions", metavar="FILE.csv",
+                   help="目标调整 CSV（列同 evaluate --revisions）：按评估年份有效的目标评估，报告中注明调整")
     p.add_argument("-o", "--output", required=True, help="输出文件")
     p.set_defaults(func=cmd_report)
 

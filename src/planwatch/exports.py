@@ -4,15 +4,23 @@ Every .csv/.xlsx writer of the project passes its cells through :func:`safe_cell
 after any leading blanks (spaces, tabs, CR, LF, the full-width space) is = + - @ or a full-width ＝ ＋ － ＠ gets
 an apostrophe in front, so that a spreadsheet never executes text from a plan or a data file as a formula.
 Numbers written as text (``-5``, ``+3.2``) are left alone.
+
+Every one-sheet table the project exports (the web pages' 导出Excel, the 分解表) is laid out by :func:`table_sheet`:
+an optional first row naming what the table is (plan, region, year, 含模拟数据), the bold heading row, then the
+rows — text through :func:`safe_cell`, numbers as numbers; a :class:`Figure` is a number with the thousands-separator
+format and its indicator's decimals (counts whole), an empty cell when there is no value (“未报送” is never 0).
 """
 
 from __future__ import annotations
 
 import csv
+import io
 import os
 import tempfile
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .core.decompose import DecompositionRow
 from .core.errors import PlanwatchError
@@ -33,6 +41,61 @@ def safe_cell(value: object) -> object:
     if isinstance(value, str) and value.lstrip(_BLANKS).startswith(FORMULA_STARTS) and not _is_number(value):
         return "'" + value
     return value
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number as a table shows it: ``decimals`` places (0 for counts), thousands separators; None = no value."""
+
+    value: float | None
+    decimals: int = 2
+    percent: bool = False  # a ratio (0.8388) shown as 83.88%
+
+    @property
+    def number_format(self) -> str:
+        """The Excel number format: thousands separators and the decimals, or a percentage.
+
+        >>> Figure(1234.5).number_format, Figure(12, 0).number_format, Figure(0.8, percent=True).number_format
+        ('#,##0.00', '#,##0', '0.00%')
+        """
+        places = "." + "0" * self.decimals if self.decimals > 0 else ""
+        return f"0{places}%" if self.percent else f"#,##0{places}"
+
+
+def table_sheet(title: str, header: Sequence[str], rows: Sequence[Sequence[object]],
+                caption: str | None = None) -> Any:
+    """A workbook with one sheet named ``title`` (at most 31 characters, as Excel allows): ``caption`` in the
+    first row when given, the bold ``header``, the rows; the panes frozen below the header."""
+    import openpyxl
+    from openpyxl.styles import Alignment, Font
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = "".join(c for c in title if c not in "[]:*?/\\")[:31] or "Sheet"
+    if caption:
+        ws.append([safe_cell(caption)])
+        ws["A1"].font = Font(bold=True, size=14)
+    ws.append([safe_cell(c) for c in header])
+    head = ws.max_row
+    for cell in ws[head]:
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(horizontal="center")
+    for row in rows:
+        ws.append([c.value if isinstance(c, Figure) else safe_cell(c) for c in row])
+        for cell, given in zip(ws[ws.max_row], row, strict=False):
+            if isinstance(given, Figure) and given.value is not None:
+                cell.number_format = given.number_format
+    ws.freeze_panes = ws.cell(row=head + 1, column=1).coordinate
+    return wb
+
+
+def table_xlsx(title: str, header: Sequence[str], rows: Sequence[Sequence[object]],
+               caption: str | None = None) -> bytes:
+    """:func:`table_sheet` as the bytes of an .xlsx file."""
+    out = io.BytesIO()
+    table_sheet(title, header, rows, caption).save(out)
+    return out.getvalue()
 
 
 def unsafe_cell(text: str) -> str:
@@ -85,20 +148,9 @@ def write_decomposition(rows: Sequence[DecompositionRow], output: str, title: st
         _atomic(path, write_csv)
     elif path.suffix.lower() == ".xlsx":
         def write_xlsx(tmp: Path) -> None:
-            import openpyxl
-            from openpyxl.styles import Alignment, Font
-
-            wb = openpyxl.Workbook()
+            wb = table_sheet("年度目标分解表", [str(c) for c in grid[0]], grid[1:],
+                             caption=f"{title or '规划'}主要指标年度目标分解表")
             ws = wb.active
-            assert ws is not None
-            ws.title = "年度目标分解表"
-            ws.append([f"{title or '规划'}主要指标年度目标分解表"])
-            ws["A1"].font = Font(bold=True, size=14)
-            for row in grid:
-                ws.append([safe_cell(c) for c in row])
-            for cell in ws[2]:
-                cell.font = Font(bold=True)
-                cell.alignment = Alignment(horizontal="center")
             ws.column_dimensions["B"].width = 36
             ws.freeze_panes = "C3"
             wb.save(tmp)

@@ -1,6 +1,7 @@
 """End to end, in a real headless Chromium against `planwatch serve --demo`: the admin switches from the district's
 plan to the national 14th FYP with the plan switcher, enters the year's annual target from the indicator page, and
-sees it beside the five-year path, judged against the published value. Screenshots go to out/screenshots/."""
+sees it beside the five-year path, judged against the published value; then goes from the 14th to the 15th that
+succeeds it and sees the lineage of their indicators. Screenshots go to out/screenshots/."""
 
 from __future__ import annotations
 
@@ -60,4 +61,16 @@ def test_switch_plan_then_see_an_annual_target_beside_the_five_year_path(server:
                                ".getOption().legend[0].data")
         assert "年度目标" in legend
         page.screenshot(path=str(SHOTS / "plans-2-annual-target.png"), full_page=True)
+
+        # the 14th's page names the plan that succeeds it; there, the lineage of the two tables
+        page.goto(server + f"/plans/{national}/")
+        page.click("text=接续规划")
+        page.locator("a", has_text="国家“十五五”").first.click()
+        page.click("#lineage-link")
+        page.wait_for_url("**/lineage/")
+        dropped = page.inner_text("#dropped")
+        assert "托位数" in dropped and "基本养老保险参保率" in dropped
+        added = page.inner_text("#added")
+        assert "入托率" in added and "护理型床位占比" in added
+        page.screenshot(path=str(SHOTS / "plans-3-lineage.png"), full_page=True)
         browser.close()

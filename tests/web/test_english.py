@@ -91,6 +91,53 @@ def test_the_plan_indicator_search_login_review_report_linkage_and_ledger_item_p
     assert english in body and chinese not in body and "%%" not in body
 
 
+def _notice(demo: Plan) -> int:
+    """A 督办单 to 统计局 (the reporter persona's unit), issued by the admin: the notice pages have something to show."""
+    import datetime as dt
+
+    from django.contrib.auth.models import User
+
+    from planwatch.web.ledgers.services import issue_notice
+
+    task = led_by(demo.tasks.order_by("id").first(), "统计局")
+    notice = issue_notice(User.objects.get(username="fgj_admin"), task, "进度滞后，请说明原因", dt.date(2030, 1, 1))
+    return int(notice.pk)
+
+
+@pytest.mark.parametrize(("persona", "page", "english", "chinese"), [
+    ("admin_client", "/departments/", "Assessment ranking</h2>", "考核排名"),
+    ("admin_client", "/departments/", "Assessment score = indicator score × 60% + task", "考核得分 = 指标得分"),
+    ("admin_client", "/departments/{lead}/", "Main indicators led (", "牵头的主要指标"),
+    ("reporter", "/supervision/{notice}/", "Reply to the supervision notice</h3>", "答复督办单"),
+    ("reporter", "/supervision/{notice}/", "<th>Reference number</th>", "<th>文号</th>"),
+    ("admin_client", "/supervision/print/{notice}/", "Notice on supervising the handling of items",
+     "关于督促办理有关事项的通知"),
+    ("admin_client", "/supervision/print/{notice}/", "reply in writing by January 1, 2030", "2030年1月1日"),
+    ("reporter", "/report/", "My reporting</h2>", "我的填报"),
+    ("reporter", "/report/", "Save draft</button>", "保存草稿"),
+    ("admin_client", "/plans/{successor}/lineage/", "Continued indicators</h3>", "延续的指标"),
+    ("admin_client", "/plans/{successor}/lineage/", "Indicators new in this plan</h3>", "本期新增的指标"),
+    ("admin_client", "/plans/{successor}/", "Indicator continuity (compared with the previous plan", "指标承接（"),
+    ("admin_client", "/plans/{plan}/annual/", "Entries on record</h3>", "录入记录"),
+    ("admin_client", "/plans/{plan}/annual/", "Annual target in force</th>", "现行年度目标"),
+    ("admin_client", "/ledgers/projects/", "Total investment", "总投资"),
+])
+def test_the_ranking_notice_reporter_lineage_annual_target_and_project_pages_speak_english(
+        request: pytest.FixtureRequest, demo: Plan, persona: str, page: str, english: str, chinese: str) -> None:
+    client: Client = request.getfixturevalue(persona)
+    successor = Plan.objects.filter(succeeds__isnull=False).order_by("pk").first()  # the demo's national 十五五
+    assert successor is not None
+    url = page.format(plan=demo.pk, successor=successor.pk,
+                      lead=demo.indicators.exclude(lead=None).values_list("lead", flat=True).first(),
+                      notice=_notice(demo) if "{notice}" in page else "")
+    response = client.get(url)
+    body = response.content.decode()
+    assert response.status_code == 200 and chinese in body and english not in body and "%%" not in body
+    _english(client)
+    body = client.get(url).content.decode()
+    assert english in body and chinese not in body and "%%" not in body
+
+
 def test_workflow_statuses_and_the_operation_log_speak_english(admin_client: Client, reporter: Client,
                                                                demo: Plan) -> None:
     from django.contrib.auth.models import User

@@ -33,7 +33,8 @@ PERSONAS = {"admin": "fgj_admin", "reporter_own": "tjj_tianbao", "reporter_other
             "leader": "lingdao", "anonymous": None}
 READ = {"overview", "public", "indicator", "plans", "plan", "lineage", "report", "review", "rounds", "search", "ledger",
         "notices", "department", "report_download", "login", "logout", "set_language", "ledger_item",
-        "evidence_download", "ledger_export", "notice_page", "notice_print", "notice_file", "departments"}
+        "evidence_download", "ledger_export", "notice_page", "notice_print", "notice_file", "departments",
+        "report_batch_job", "report_batch_progress", "report_batch_download"}  # the batch's: test_batch_reports_*
 NOT_OURS = ("admin:", "api-")  # Django's admin (staff only, tested below) and the API (routes tested below)
 # The signed-in user's own account: each acts on request.user only (another user's token is a 404), so it has no
 # persona matrix; tests/web/test_account_page.py and test_password_change_page.py try every persona on them.
@@ -201,6 +202,11 @@ def _write_routes(plan: Plan) -> dict[str, tuple[Callable[[], tuple[str, dict[st
         "round_sheet": (lambda: (f"/rounds/{round_2025.pk}/sheet/", {
             "file": SimpleUploadedFile("填报模板.xlsx", round_sheet())}), {"admin", "reporter_own"}),
         "annual_targets": (lambda: (f"/plans/{plan.pk}/annual/", {"year": "2024", "target-1": "6左右"}), {"admin"}),
+        "report_narrative": (lambda: (f"/reports/narrative/?plan={plan.pk}&kind=final&year=2025", {
+            "text-problems": "矩阵"}), {"admin"}),
+        "report_batch": (lambda: (f"/reports/batch/?plan={plan.pk}", {
+            "kind": "annual", "year": "2025", "format": "html",
+            "region": [str(r.pk) for r in plan.region.children.all()]}), {"admin", "leader"}),
     }
 
 
@@ -223,7 +229,7 @@ def test_every_route_is_classified(demo: Plan) -> None:
                                    "commitment_milestone_add", "commitment_milestone_done",
                                    "commitment_evidence_upload", "commitment_evidence_delete",
                                    "project_details", "project_import", "review_bulk", "round_sheet",
-                                   "annual_targets"])
+                                   "annual_targets", "report_narrative", "report_batch"])
 def test_write_routes_by_persona(demo: Plan, route: str, persona: str) -> None:
     make, allowed = _write_routes(demo)[route]
     url, data = make()

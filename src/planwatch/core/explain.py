@@ -120,8 +120,8 @@ class Phrase:
         text = PHRASES[language][self.key]
         if not self.args:
             return text
-        return text.format(**{name: value.render(language) if isinstance(value, Phrase) else value
-                              for name, value in self.args})
+        return text.format_map({name: value.render(language) if isinstance(value, Phrase) else value
+                                for name, value in self.args})
 
 
 def phrase(key: str, **args: object) -> Phrase:
@@ -136,7 +136,7 @@ class Sentence:
     parts: tuple[Phrase, ...]
 
     def render(self, language: Language = "zh") -> str:
-        return "".join(part.render(language) for part in self.parts)
+        return "".join([part.render(language) for part in self.parts])
 
 
 @dataclass(frozen=True)

@@ -137,7 +137,8 @@ def specs_in_force(indicators: Sequence[Indicator], base_year: int, end_year: in
     for spec in specs:
         revision = revision_in_force(revisions, spec.no, year)
         out.append(spec if revision is None else
-                   replace(spec, revised_from=revision.effective_from, revised_by=revision.document))
+                   replace(spec, revised_from=revision.effective_from, revised_by=revision.document,
+                               revised_target=revision.target))
     return out
 
 

@@ -40,6 +40,7 @@ class IndicatorSpec:
     target_pending: bool = False  # no numeric target yet, and the plan says one will be handed down (目标待下达)
     revised_from: int | None = None  # the target is a revision's, in force from this year (core/revisions.py)
     revised_by: str = ""  # the document that revised it
+    revised_target: str = ""  # the revised target as written (＞60, 3000左右)
 
     @property
     def years(self) -> int:

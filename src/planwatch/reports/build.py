@@ -23,9 +23,12 @@ from .sections import build
 def report_from_files(plan_path: str | Path, data_path: str | Path, as_of: int, kind: Kind,
                       region: str | None = None, default_region: str = "本地区",
                       settings: Settings | None = None, title: str | None = None, compare: bool = False,
-                      assignments: str | Path | None = None, narrative: Mapping[str, str] | None = None) -> Report:
+                      assignments: str | Path | None = None, narrative: Mapping[str, str] | None = None,
+                      revisions: str | Path | None = None) -> Report:
     """The report of ``kind``; ``assignments`` an assignment template (.xlsx) for the lead units, ``narrative``
-    the texts a person wrote (section code → text). Tasks and projects are the plan's list (no ledger here)."""
+    the texts a person wrote (section code → text), ``revisions`` a file of target revisions (core.revisions:
+    each indicator judged by the target in force in ``as_of``, and its sentence says so). Tasks and projects are
+    the plan's list (no ledger here)."""
     from ..core.errors import PlanwatchError
 
     plan = extract_plan(plan_path)
@@ -39,7 +42,14 @@ def report_from_files(plan_path: str | Path, data_path: str | Path, as_of: int, 
     name = region or (table.regions[0] if table.regions else default_region)
     if name not in table.regions:
         raise PlanwatchError(f"数据中没有地区“{name}”")
-    specs = plan_specs(plan.indicators, base, end)
+    if revisions is not None:
+        from ..core.revisions import check_revisions, read_revisions, specs_in_force
+
+        revised = read_revisions(revisions)
+        check_revisions(revised, plan.indicators, base, end)
+        specs = specs_in_force(plan.indicators, base, end, revised, as_of)
+    else:
+        specs = plan_specs(plan.indicators, base, end)
     cube = build_cube(specs, table)
     arrays = evaluate_cube(specs, cube, as_of, settings or Settings())
     results = evaluations(specs, cube, arrays, as_of, [name])

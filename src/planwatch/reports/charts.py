@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import threading
 from collections.abc import Mapping
 from functools import lru_cache
 from typing import Any
@@ -12,23 +13,50 @@ COLOURS = {"提前实现": "#2e7d32", "已完成": "#2e7d32", "快于预期": "#
 
 
 @lru_cache(maxsize=1)
-def _pyplot() -> Any:
+def _figure() -> Any:
+    """matplotlib's Figure class, set up once with the CJK font; pyplot is not imported (its state machine and
+    backend switching cost a tenth of a second at start and nothing here needs them)."""
     import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
     from matplotlib import font_manager
+    from matplotlib.figure import Figure
     from pylopdf_fonts_zh_cn import sans_path
 
     font_manager.fontManager.addfont(str(sans_path()))
     name = font_manager.FontProperties(fname=str(sans_path())).get_name()
-    plt.rcParams.update({"font.family": [name], "axes.unicode_minus": False, "figure.dpi": 150})
-    return plt
+    matplotlib.rcParams.update({"font.family": [name], "axes.unicode_minus": False, "figure.dpi": 150})
+    return Figure
 
 
 def render(kind: str, data: Mapping[str, Any]) -> bytes:
-    plt = _pyplot()
-    fig, ax = plt.subplots(figsize=(6.4, 3.2))
+    """The chart as PNG bytes; the same chart (kind and data) is drawn once per process (:func:`_drawn`): a
+    report's .docx, .pdf and .html, and the reports of a batch, share their unchanged charts."""
+    return _drawn(kind, repr(sorted(data.items())), data)
+
+
+_CACHE: dict[tuple[str, str], bytes] = {}
+_CACHE_MAX = 256  # PNGs of ~30 KB: at most a few MB per process
+
+
+_LOCK = threading.Lock()  # the batch runs reports in threads (web.report_jobs)
+
+
+def _drawn(kind: str, key: str, data: Mapping[str, Any]) -> bytes:
+    body = _CACHE.get((kind, key))
+    if body is None:
+        with _LOCK:  # one drawing at a time: matplotlib's font cache and rcParams are shared
+            body = _CACHE.get((kind, key)) or _draw(kind, data)
+            if len(_CACHE) >= _CACHE_MAX:
+                _CACHE.pop(next(iter(_CACHE)))
+            _CACHE[(kind, key)] = body
+    return body
+
+
+def _draw(kind: str, data: Mapping[str, Any]) -> bytes:
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    fig = _figure()(figsize=(6.4, 3.2))
+    FigureCanvasAgg(fig)
+    ax = fig.subplots()
     try:
         if kind == "status_counts":
             labels = [label for label, _ in data["counts"]]
@@ -55,4 +83,4 @@ def render(kind: str, data: Mapping[str, Any]) -> bytes:
         fig.savefig(out, format="png", pil_kwargs={"compress_level": 1})  # zlib level 6 took a quarter of it
         return out.getvalue()
     finally:
-        plt.close(fig)
+        fig.clear()

@@ -44,6 +44,19 @@ def target_text(target: str, growth: str) -> str:
     return growth and f"年均增长{growth}"
 
 
+def _targets(indicators: Sequence[IndicatorFacts], specs: Sequence[IndicatorSpec]) -> dict[int, str]:
+    """The target column: the plan's target as written, or the revised one in force with its year, the plan's
+    own and the document (core.revisions), so that a reader of the table sees that the target was changed."""
+    revised = {s.no: s for s in specs if s.revised_from is not None}
+    out = {}
+    for i in indicators:
+        own = target_text(i.target, i.growth)
+        spec = revised.get(i.no)
+        out[i.no] = own if spec is None else (
+            f"{spec.revised_target}（{spec.revised_from}年起调整，原目标{own or '—'}；依据：{spec.revised_by}）")
+    return out
+
+
 def report_data(*, title: str, base_year: int, end_year: int, as_of: int, kind: Kind, region: str,
                 results: Sequence[Evaluation], specs: Sequence[IndicatorSpec], indicators: Sequence[IndicatorFacts],
                 series: Mapping[int, Mapping[int, float]], commitments: Sequence[Commitment],
@@ -58,7 +71,7 @@ def report_data(*, title: str, base_year: int, end_year: int, as_of: int, kind: 
         plan_title=title, base_year=base_year, end_year=end_year, as_of=as_of, kind=kind, results=results,
         region=region, leads={i.no: i.lead for i in indicators if i.lead}, series=series,
         paths={row.no: row.values for row in decompose(specs)}, baselines={i.no: i.baseline for i in indicators},
-        targets={i.no: target_text(i.target, i.growth) for i in indicators}, commitments=commitments,
+        targets=_targets(indicators, specs), commitments=commitments,
         chapters=chapters, simulated=simulated, comparison=comparison,
         categories={i.no: i.category for i in indicators if i.category}, items=items, ledger=ledger,
         sources=sources, narrative=dict(narrative or {}))

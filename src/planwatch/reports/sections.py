@@ -519,6 +519,21 @@ def _walk(sections: Sequence[Section]) -> Iterator[Section]:
         yield from _walk(s.children)
 
 
+def editable(report: Report) -> list[tuple[tuple[str, ...], Section]]:
+    """The sections of ``report`` a person may write in place of the draft (those with a ``code``), in the
+    report's order, each with the titles of the sections above it (a 主要原因 under its indicator's name).
+    Built without a narrative, these are every code :func:`build` accepts for the same inputs."""
+    out: list[tuple[tuple[str, ...], Section]] = []
+
+    def walk(sections: Sequence[Section], above: tuple[str, ...]) -> None:
+        for s in sections:
+            if s.code:
+                out.append((above, s))
+            walk(s.children, (*above, s.title))
+    walk(report.sections, ())
+    return out
+
+
 def _override(sec: Section, narrative: dict[str, str]) -> Section:
     children = tuple(_override(c, narrative) for c in sec.children)
     if sec.code in narrative:  # a person's text in place of the draft (its tables and figures stay)

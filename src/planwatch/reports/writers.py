@@ -31,6 +31,22 @@ WRITERS: dict[str, Writer] = {  # keyed by the file extension
 }
 
 
+def preload() -> None:
+    """Import what the writers import on first use (matplotlib with its CJK font, python-docx, ReportLab with
+    its CID font; about 0.8 s of CPU): the web server calls this before it forks its workers, so that every
+    worker's first report costs what a later one does. The command line never calls it: it imports only the
+    writer it needs."""
+    import docx  # noqa: F401
+    import openpyxl  # noqa: F401
+    import reportlab.platypus  # noqa: F401
+
+    from .charts import _figure
+    from .pdf_direct import _measure
+
+    _figure()
+    _measure()
+
+
 def render(report: Report, fmt: str) -> bytes:
     """The report as a file of format ``fmt`` (a key of :data:`WRITERS`)."""
     return WRITERS[fmt].write(report)

@@ -278,14 +278,14 @@ def linkage(request: HttpRequest, plan_id: Id) -> list[dict[str, Any]]:
 
 def _observation_rows(request: HttpRequest, p: Plan, year: int | None, region: int | None = None,
                       limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
-    qs = visible_observations(p, public=_public(request)).order_by("indicator__no", "year", "id")
+    qs = visible_observations(p, public=_public(request)).order_by("plan_no", "year", "id")
     if year is not None:
         qs = qs.filter(year=year)
     if region is not None:
         qs = qs.filter(region_id=region)
     if limit is not None:
         qs = qs[offset:offset + limit]
-    fields = ("id", "indicator__no", "region__name", "year", "period", "value", "flag", "source", "simulated",
+    fields = ("id", "plan_no", "region__name", "year", "period", "value", "flag", "source", "simulated",
               "status", "version")
     return [dict(zip(("id", "indicator", "region", *fields[3:]), values, strict=True))
             for values in qs.values_list(*fields)]

@@ -18,13 +18,14 @@ def _session_plan(request: HttpRequest) -> int | None:
 def site(request: HttpRequest) -> dict[str, Any]:
     from django.contrib.auth.models import AnonymousUser
 
-    from .accounts.permissions import can_review
+    from .accounts.permissions import can_review, can_run_batch_reports
     from .cache import TIMEOUT
     from .params import switchable_plans
 
     # an error page for a request refused before the authentication middleware ran (a bad Host header) has no user
     user = getattr(request, "user", None) or AnonymousUser()
-    return {"site_name": "规划实施监测评估平台", "may_review": can_review(user), "cache_timeout": TIMEOUT,
+    return {"site_name": "规划实施监测评估平台", "may_review": can_review(user),
+            "may_batch_reports": can_run_batch_reports(user), "cache_timeout": TIMEOUT,
             "show_simulated": settings.PLANWATCH_SHOW_SIMULATED,
             "office_name": settings.PLANWATCH_OFFICE_NAME,
             # the plan switcher (templates call it only when the navigation renders it) and the session's plan

@@ -116,5 +116,5 @@ def _region(request: HttpRequest, plan: Plan) -> Region:
 def _as_of(request: HttpRequest, plan: Plan) -> int:
     year = as_int(request.GET.get("as_of", ""))
     if year is None:
-        year = plan.end_year or 2025
+        return plan.current_year
     return max(min(year, plan.end_year or year), (plan.base_year or year) + 1)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import threading
+from dataclasses import replace
 from typing import Any
 from urllib.parse import quote
 
@@ -15,30 +16,34 @@ from django.utils.translation import gettext
 
 from ..core.errors import PlanwatchError
 from ..core.model import Commitment as CoreCommitment
-from ..reports.content import Inputs, WorkItem
+from ..reports.content import Inputs, Report, WorkItem
 from ..reports.data import IndicatorFacts, report_data
 from ..reports.kinds import KIND_TITLES, KINDS
-from ..reports.sections import build
+from ..reports.sections import build, editable
 from ..reports.writers import WRITERS, render
+from .accounts.models import Region
 from .accounts.permissions import can_view_unpublished
 from .cache import cached, peek
 from .ledgers.models import KINDS as LEDGERS
 from .ledgers.models import Milestone
 from .ledgers.services import item_light
+from .monitoring.models import ReportNarrative
 from .monitoring.services import counted_values, evaluate_plan, plan_specs_of, visible_observations
 from .params import requested_plan, scope
 from .plans.models import Plan, Project, Task
 from .responses import denied
 
 
-def _work_items(plan: Plan) -> list[WorkItem]:
+def _work_items(plan: Plan, statuses: dict[int, str]) -> list[WorkItem]:
     """Tasks, projects and commitments from the ledgers (planwatch.web.ledgers.models.KINDS): lead unit,
-    co-units, deadline, progress, light (milestones included) and whether overdue, by chapter."""
+    co-units, deadline, progress, light (milestones included) and whether overdue, by chapter. ``statuses``:
+    indicator number → status in the report's own evaluation (its year and audience), which a commitment linked
+    to an indicator takes its light from; one query per ledger, its links and milestones selected with it."""
     today = timezone.localdate()
     chapters = {n.node_id: f"第{n.label}章 {n.title}" for n in plan.nodes.filter(kind="chapter")}
     out = []
     for ledger in LEDGERS.values():
-        rows = ledger.model.objects.filter(plan=plan).select_related("plan", "lead", "node") \
+        rows = ledger.model.objects.filter(plan=plan).select_related("plan", "lead", "node", *ledger.related) \
             .prefetch_related("co_units", "milestones").order_by("id")
         for item in rows:
             due = item.due
@@ -46,17 +51,19 @@ def _work_items(plan: Plan) -> list[WorkItem]:
                 ledger.field, str(item), chapters.get(item.node.node_id.split("/")[0], ""),
                 item.lead.name if item.lead else "", tuple(item.co_unit_names),
                 f"{due.year}年{due.month}月{due.day}日" if due else "", float(item.progress),
-                item_light(item, today), bool(due and due < today and item.progress < 100)))
+                item_light(item, today, statuses), bool(due and due < today and item.progress < 100)))
     return out
 
 
 def report_inputs(plan: Plan, as_of: int, kind: Any, public: bool,
-                  narrative: dict[str, str] | None = None) -> Inputs:
+                  narrative: dict[str, str] | None = None, region: Region | None = None) -> Inputs:
     """The database's adapter to the one report-data builder (planwatch.reports.data), as this audience sees it;
-    ``narrative``: the texts a person wrote for this report (section code → text), none kept yet."""
-    results, simulated = evaluate_plan(plan, as_of, public)
+    ``narrative``: the texts a person wrote for this report (section code → text; ReportNarrative.in_force);
+    ``region``: a region below the plan's (the batch of web.report_jobs), else the plan's own region."""
+    region = region or plan.region
+    results, simulated = evaluate_plan(plan, as_of, public, None if region == plan.region else region)
     series: dict[int, dict[int, float]] = {}
-    rows = visible_observations(plan, public).filter(region=plan.region).order_by("year")
+    rows = visible_observations(plan, public).filter(region=region).order_by("year")
     for (no, _, year), choice in counted_values(rows).items():  # the value the evaluation uses (core.series)
         series.setdefault(no, {})[year] = choice.value
     indicators = list(plan.indicators.select_related("lead"))
@@ -67,10 +74,11 @@ def report_inputs(plan: Plan, as_of: int, kind: Any, public: bool,
                                   node=c.node.node_id) for c in plan.commitments.select_related("node")]
     return report_data(
         title=plan.title, base_year=plan.base_year or as_of - 5, end_year=plan.end_year or as_of, as_of=as_of,
-        kind=kind, region=plan.region.name, results=results, specs=plan_specs_of(plan, as_of), series=series,
+        kind=kind, region=region.name, results=results, specs=plan_specs_of(plan, as_of), series=series,
         indicators=[IndicatorFacts(i.no, i.baseline_value, i.target_raw, i.growth_raw, i.lead.name if i.lead else "",
                                    i.category) for i in indicators],
-        commitments=commitments, chapters=chapters, simulated=simulated, items=_work_items(plan), ledger=True,
+        commitments=commitments, chapters=chapters, simulated=simulated,
+        items=_work_items(plan, {e.no: e.status for e in results}), ledger=True,
         sources=sorted(set(visible_observations(plan, public).values_list("source", flat=True))),
         narrative=narrative)
 
@@ -88,7 +96,8 @@ class ReportBusy(Exception):
 def report_file(plan: Plan, as_of: int, kind: Any, fmt: str, public: bool) -> bytes:
     """The report as a file (docx, html or pdf), generated once and then served from the cache.
 
-    The key is the plan's stamp (planwatch.web.cache: its data and the language), a stamp of its ledger
+    The key is the plan's stamp (planwatch.web.cache: its data, the texts written for its reports — saving
+    one moves it on, web.narrative — and the language), a stamp of its ledger
     (:func:`_ledger_stamp`: the chapters' progress and milestones, which the data stamp does not follow),
     today's date (the lights depend on it), the plan's title, the audience, the kind, the year and the format.
     A cached report costs the few indexed queries of the stamps. Raises
@@ -102,12 +111,27 @@ def report_file(plan: Plan, as_of: int, kind: Any, fmt: str, public: bool) -> by
     if public and not PUBLIC_GENERATION.acquire(blocking=False):
         raise ReportBusy
     try:  # cached(): generated by the request that held the slot, or now
-        body = cached("report", plan, *parts, compute=lambda: render(build(report_inputs(plan, as_of, kind, public)),
-                                                                      fmt))
+        body = cached("report", plan, *parts, compute=lambda: render(report_of(plan, as_of, kind, public), fmt))
     finally:
         if public:
             PUBLIC_GENERATION.release()
     return body
+
+
+def report_of(plan: Plan, as_of: int, kind: Any, public: bool, region: Region | None = None) -> Report:
+    """The report with the texts in force merged (web.narrative: written on /reports/narrative/, kept in
+    ReportNarrative; saving one moves the plan's data stamp on, so a cached report is never served stale).
+    The public's report is the generated one: its texts were written by staff against data the public may not
+    see. A stored text whose section the data no longer produce (the 主要原因 of an indicator that has caught
+    up) is left out, not refused; the narrative page lists it. The texts are written for the plan's own region:
+    the report of another ``region`` is the generated one too."""
+    own = region is None or region == plan.region
+    narrative = ReportNarrative.in_force(plan, kind, as_of) if own and not public else {}
+    inputs = report_inputs(plan, as_of, kind, public, narrative, region)
+    if not narrative:
+        return build(inputs)
+    codes = {s.code for _, s in editable(build(replace(inputs, narrative={})))}
+    return build(replace(inputs, narrative={c: t for c, t in inputs.narrative.items() if c in codes}))
 
 
 def _ledger_stamp(plan: Plan) -> str:

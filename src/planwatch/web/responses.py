@@ -1,11 +1,12 @@
-"""Answers every page gives the same way: a refusal (403 page), a safe redirect back, a bounded upload."""
+"""Answers every page gives the same way: a refusal (403 page), a safe redirect back, a bounded upload, a page's
+table as an Excel file (导出Excel: ``?format=xlsx`` on the page's own URL)."""
 
 from __future__ import annotations
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import content_disposition_header, url_has_allowed_host_and_scheme
 from django.utils.translation import gettext
 
 MAX_UPLOAD = 20 * 1024 * 1024
@@ -37,3 +38,17 @@ def uploaded(request: HttpRequest) -> tuple[bytes, str] | None:
         messages.error(request, gettext("文件大小 %(size)s MB 超过上限 20 MB") % {"size": f"{upload.size / 1048576:.1f}"})
         return None
     return upload.read(MAX_UPLOAD + 1), upload.name or "upload"
+
+
+def wants_xlsx(request: HttpRequest) -> bool:
+    """导出Excel: the page asked with ``?format=xlsx`` (same URL, same parameters, same permission)."""
+    return request.GET.get("format") == "xlsx"
+
+
+def xlsx(data: bytes, filename: str) -> HttpResponse:
+    """An .xlsx download named ``filename`` (Chinese names kept, RFC 6266)."""
+    from ..core.attachments import media_type
+
+    response = HttpResponse(data, content_type=media_type("xlsx"))
+    response["Content-Disposition"] = content_disposition_header(True, filename)
+    return response

@@ -26,6 +26,9 @@ class _Planwatch(BaseApplication):  # type: ignore[misc]
         # Import every view (and what the views import) once here, before the workers are forked, instead of in
         # each worker on its first request (about 2.5 s, during which that worker answers nobody).
         get_resolver().url_patterns  # noqa: B018 - the attribute access imports the URL configuration
+        from ..reports.writers import preload
+
+        preload()  # and the report writers' libraries: a worker's first report is as fast as its later ones
         return application
 
 

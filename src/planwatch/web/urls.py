@@ -3,7 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.generic import RedirectView
 
-from . import language, reports
+from . import language, narrative, report_jobs, reports
 from .accounts import views as account_views
 from .api import api
 from .ledgers import views as ledger_views
@@ -64,4 +64,9 @@ urlpatterns = [
     path("review/bulk/", monitoring_views.review_bulk, name="review_bulk"),
     path("rounds/<int:pk>/sheet/", monitoring_views.round_sheet, name="round_sheet"),
     path("plans/<int:pk>/annual/", plan_views.annual_targets, name="annual_targets"),  # 年度目标
+    path("reports/narrative/", narrative.report_narrative, name="report_narrative"),  # 报告文本
+    path("reports/batch/", report_jobs.batch_page, name="report_batch"),  # 分地区批量报告 (report_jobs.py)
+    path("reports/batch/<int:pk>/", report_jobs.batch_job, name="report_batch_job"),
+    path("reports/batch/<int:pk>/progress/", report_jobs.batch_progress, name="report_batch_progress"),
+    path("reports/batch/<int:pk>/download/", report_jobs.batch_download, name="report_batch_download"),
 ]

@@ -110,6 +110,11 @@ def can_review(user: Any) -> bool:
     return role_of(user) == Role.ADMIN
 
 
+def can_run_batch_reports(user: Any) -> bool:
+    """分地区批量报告 (web.report_jobs): start one, follow it and download its zip: the admin and leaders."""
+    return role_of(user) in (Role.ADMIN, Role.LEADER)
+
+
 def can_check_plan(user: Any) -> bool:
     """Import a plan, correct what was read (核对) and confirm it: the planning office only."""
     return role_of(user) == Role.ADMIN

@@ -46,8 +46,9 @@ Item = Task | Project | Commitment
 
 
 def assessment_year(plan: Plan) -> int:
-    """The year the ledgers, the department pages and the 考核 ranking judge: this year, within the plan."""
-    return min(timezone.localdate().year, plan.end_year or 2025)
+    """The year the ledgers, the department pages and the 考核 ranking judge: the plan's current year, as every
+    page without ``?as_of=`` (web.params.scope)."""
+    return plan.current_year
 
 
 def indicator_statuses(plan: Plan) -> dict[int, str]:

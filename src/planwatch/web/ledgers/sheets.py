@@ -25,14 +25,13 @@ from django.utils.translation import gettext
 
 from ...core.errors import InputError
 from ...core.ledger import LIGHT_LABELS
-from ...exports import safe_cell, unsafe_cell
+from ...exports import Figure, table_sheet, unsafe_cell
 from ..plans.models import Plan, Project
 from . import services
 from .models import KINDS, PROJECT_COLUMNS
 
 SHEET = "重大项目"
 KEY = "编号"
-AMOUNT_FORMAT = "#,##0.00"
 
 
 def _heading(name: str) -> str:
@@ -43,43 +42,26 @@ def _heading(name: str) -> str:
 def export(kind: str, rows: Sequence[tuple[Any, str]]) -> bytes:
     """The ledger's rows (item, light) as an .xlsx: the columns of the page, and for projects the
     project-office columns, which :func:`read_projects` reads back."""
-    import openpyxl
-    from openpyxl.styles import Font
-
     book = KINDS[kind]
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    assert ws is not None
-    ws.title = SHEET if kind == "projects" else book.title
     header = [KEY, "灯号", book.heading, "位置", "牵头单位", "时限", "进度（%）", "进展说明"]
     extra = list(PROJECT_COLUMNS) if kind == "projects" else []
     if kind == "commitments":
         header.append("状态取自指标")
-    ws.append(header + [_heading(name) for name in extra])
-    for cell in ws[1]:
-        cell.font = Font(bold=True)
+    lines: list[list[object]] = []
     for item, light in rows:
         details = getattr(item, "details", None) if kind == "projects" else None
-        line: list[object] = [item.pk, LIGHT_LABELS[light], safe_cell(str(item)), services.place_of(item),
-                              safe_cell(item.lead_name or "未指定"), item.due or "规划期末", item.progress,
-                              safe_cell(item.progress_note)]
+        line: list[object] = [item.pk, LIGHT_LABELS[light], str(item), services.place_of(item),
+                              item.lead_name or "未指定", item.due or "规划期末", item.progress, item.progress_note]
         if kind == "commitments":
             indicator = services.linked_indicator(item)
-            line.append(safe_cell(indicator.name) if indicator is not None else "")
-        for name in extra:
+            line.append(indicator.name if indicator is not None else "")
+        for name in extra:  # amounts in 亿元 with separators; dates as date cells (yyyy-mm-dd); text as text
             value = getattr(details, name) if details is not None else None
-            line.append(float(value) if hasattr(value, "normalize") else safe_cell(value) if value else value)
-        ws.append(line)
-    for col, name in enumerate(extra, start=len(header) + 1):
-        fmt = AMOUNT_FORMAT if PROJECT_COLUMNS[name][1] else "yyyy-mm-dd" if "start" in name or "completion" in name \
-            else None
-        if fmt:
-            for (cell,) in ws.iter_rows(min_row=2, min_col=col, max_col=col):
-                cell.number_format = fmt
-    for (cell,) in ws.iter_rows(min_row=2, min_col=6, max_col=6):
-        cell.number_format = "yyyy-mm-dd"
+            line.append(Figure(float(value), 2) if hasattr(value, "normalize") else value)
+        lines.append(line)
+    wb = table_sheet(SHEET if kind == "projects" else book.title, header + [_heading(name) for name in extra], lines)
+    ws = wb.active
     ws.column_dimensions["C"].width = 48
-    ws.freeze_panes = "A2"
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()

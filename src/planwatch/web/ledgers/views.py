@@ -18,12 +18,12 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import content_disposition_header
 from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from ...core.attachments import media_type
 from ...core.ledger import LIGHT_LABELS, OVERDUE_NOTICE_DEDUCTION, WEIGHTS
+from ...exports import table_xlsx
 from ..accounts.models import Department, Role
 from ..accounts.permissions import (
     can_answer_notice,
@@ -38,7 +38,7 @@ from ..accounts.permissions import (
 )
 from ..params import as_int, requested_plan
 from ..plans.models import Plan
-from ..responses import back, uploaded
+from ..responses import back, uploaded, wants_xlsx, xlsx
 from ..templatetags.planwatch_ledger import amount
 from . import services, sheets
 from .models import (
@@ -131,18 +131,12 @@ def ledger(request: HttpRequest, kind: str) -> HttpResponse:
     return _ledger_page(request, kind)
 
 
-def xlsx_response(data: bytes, filename: str) -> HttpResponse:
-    response = HttpResponse(data, content_type=media_type("xlsx"))
-    response["Content-Disposition"] = content_disposition_header(True, filename)
-    return response
-
-
 @login_required
 def ledger_export(request: HttpRequest, kind: str) -> HttpResponse:
     """导出Excel: the rows the page shows with the same filters, all pages."""
     require(can_read_ledger(request.user), gettext("没有查看台账的权限"))
     found = _ledger_rows(request, kind)
-    return xlsx_response(sheets.export(kind, found.rows), f"{found.book.title}.xlsx")
+    return xlsx(sheets.export(kind, found.rows), f"{found.book.title}.xlsx")
 
 
 @login_required
@@ -425,37 +419,14 @@ def department(request: HttpRequest, pk: int) -> HttpResponse:
     dept = get_object_or_404(Department, pk=pk)
     plan = requested_plan(request)
     (found,), simulated = services.assessments(plan, [dept])
-    if request.GET.get("format") == "xlsx":
-        return xlsx_response(_table_xlsx(dept.name, ["灯号", "事项", "台账", "位置", "进度（%）", "时限"], [
+    if wants_xlsx(request):
+        return xlsx(table_xlsx(dept.name, ["灯号", "事项", "台账", "位置", "进度（%）", "时限"], [
             [LIGHT_LABELS[light], str(x), ledger_of(x).title, services.place_of(x), x.progress,
              x.due or "规划期末"] for x, light in found.items]), f"{dept.name}.xlsx")
     return render(request, "web/department.html", {
         "dept": dept, "plan": plan, "as_of": services.assessment_year(plan), "results": found.indicators,
         "items": found.items, "score": found.score, "a": found, "notices": found.open_notices,
         "simulated": simulated, "labels": LIGHT_LABELS})
-
-
-def _table_xlsx(title: str, header: list[str], rows: list[list[Any]]) -> bytes:
-    """A one-sheet table: bold header, text through safe_cell, numbers as numbers."""
-    import io
-
-    import openpyxl
-    from openpyxl.styles import Font
-
-    from ...exports import safe_cell
-
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    assert ws is not None
-    ws.title = title[:31]
-    ws.append(header)
-    for cell in ws[1]:
-        cell.font = Font(bold=True)
-    for row in rows:
-        ws.append([safe_cell(v) for v in row])
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
 
 
 RANKING_HEADER = ["名次", "部门", "考核得分", "指标得分", "指标项数", "台账得分", "台账项数", "绿灯", "黄灯", "红灯",
@@ -468,8 +439,8 @@ def departments(request: HttpRequest) -> HttpResponse:
     require(can_read_ledger(request.user), gettext("没有查看考核结果的权限"))
     plan = requested_plan(request)
     ranked, simulated = services.assessments(plan)
-    if request.GET.get("format") == "xlsx":
-        return xlsx_response(_table_xlsx("考核排名", RANKING_HEADER, [
+    if wants_xlsx(request):
+        return xlsx(table_xlsx("考核排名", RANKING_HEADER, [
             [i, a.department.name, a.score.total, _round(a.score.indicator_part), len(a.indicators),
              _round(a.score.ledger_part), len(a.items), *a.lights().values(), a.overdue_notices, a.score.deduction]
             for i, a in enumerate(ranked, start=1)]), "考核排名.xlsx")

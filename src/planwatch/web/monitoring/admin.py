@@ -7,7 +7,7 @@ from typing import Any
 from django.contrib import admin
 from django.http import HttpRequest
 
-from .models import Observation, ObservationEvent
+from .models import Observation, ObservationEvent, ReportNarrative
 
 
 class ViewOnly:
@@ -42,3 +42,11 @@ class ObservationAdmin(ViewOnly, admin.ModelAdmin):  # type: ignore[type-arg]
 class ObservationEventAdmin(ViewOnly, admin.ModelAdmin):  # type: ignore[type-arg]
     list_display = ("at", "observation", "actor", "action", "from_status", "to_status", "old_value", "new_value")
     list_filter = ("action", "to_status")
+
+
+@admin.register(ReportNarrative)
+class ReportNarrativeAdmin(ViewOnly, admin.ModelAdmin):  # type: ignore[type-arg]
+    """报告文本: written on /reports/narrative/ (web.narrative) only; shown here."""
+
+    list_display = ("at", "plan", "kind", "year", "section", "actor")
+    list_filter = ("kind", "year")

@@ -50,7 +50,7 @@ def annual_rows(plan: Plan, ind: Indicator, region: Region, public: bool,
     """Every year of the plan period for ``ind`` in ``region``; ``rows`` are the visible values when the caller
     has them already (the indicator page), else read here."""
     if rows is None:
-        rows = visible_observations(plan, public).filter(indicator=ind, region=region)
+        rows = visible_observations(plan, public).filter(plan_no=ind.no, region=region)
     counted = {year: choice for (_, _, year), choice in counted_values(rows).items()}
     targets = {year: t for (no, year), t in in_force(plan).items() if no == ind.no}
     spec = next((s for s in plan_specs_of(plan) if s.no == ind.no), None)

@@ -188,3 +188,67 @@ class ObservationEvent(AppendOnly):
     @property
     def to_label(self) -> str:
         return Status(self.to_status).label
+
+
+NARRATIVE_MAX = 5000  # characters of one section's text: several pages, far less than a request may carry
+
+
+class ReportNarrative(AppendOnly):
+    """A person's text for one section of one report (存在的主要问题, 主要原因 of an indicator …), by plan, report
+    kind (:data:`planwatch.reports.kinds.KINDS`), evaluation year and section code
+    (:func:`planwatch.reports.sections.editable`). Rows are only added: the latest row of a (plan, kind, year,
+    section) is the text in force, the earlier ones its history; an empty text puts the generated draft back."""
+
+    plan = models.ForeignKey("plans.Plan", on_delete=models.CASCADE, related_name="narratives")
+    kind = models.CharField("报告类型", max_length=20)
+    year = models.PositiveSmallIntegerField("评估年份")
+    section = models.CharField("章节", max_length=40)
+    text = models.TextField("文本", blank=True)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="填写人", null=True, on_delete=models.SET_NULL)
+    at = models.DateTimeField("时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "报告文本"
+        ordering = ["at", "id"]
+        indexes = [models.Index(fields=["plan", "kind", "year", "section", "id"], name="narrative_in_force")]
+
+    @classmethod
+    def in_force(cls, plan: object, kind: str, year: int) -> dict[str, str]:
+        """section code → the text in force (the latest row of each section, if not empty): one query."""
+        latest: dict[str, str] = {}
+        for section, text in cls.objects.filter(plan=plan, kind=kind, year=year).order_by("id").values_list(
+                "section", "text"):
+            latest[section] = text
+        return {code: text for code, text in latest.items() if text.strip()}
+
+
+class ReportJob(models.Model):
+    """分地区批量报告: one report (plan, kind, year, format) for each of several regions, made in the background
+    (planwatch.web.report_jobs). The row is the job's whole state, so any worker process shows its progress and
+    serves its .zip: ``done`` of ``total`` regions, the regions that failed with their message, and the file when
+    finished. ``heartbeat`` moves on after every region; a running job whose heartbeat is old lost its worker and
+    is taken up again (``planwatch manage run_report_jobs``)."""
+
+    class State(models.TextChoices):
+        QUEUED = "queued", gettext_noop("排队中")
+        RUNNING = "running", gettext_noop("生成中")
+        DONE = "done", gettext_noop("已完成")
+        FAILED = "failed", gettext_noop("失败")
+
+    plan = models.ForeignKey("plans.Plan", on_delete=models.CASCADE, related_name="report_jobs")
+    kind = models.CharField("报告类型", max_length=20)
+    year = models.PositiveSmallIntegerField("评估年份")
+    fmt = models.CharField("格式", max_length=8)
+    regions = models.ManyToManyField(Region, verbose_name="地区", related_name="+")
+    state = models.CharField("状态", max_length=10, choices=State.choices, default=State.QUEUED)
+    total = models.PositiveIntegerField("地区数", default=0)
+    done = models.PositiveIntegerField("已处理", default=0)
+    failures = models.JSONField("失败的地区", default=dict, blank=True)  # region name → message
+    file = models.FileField("压缩包", upload_to="report_jobs/", blank=True)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="发起人", null=True, on_delete=models.SET_NULL)
+    created = models.DateTimeField("发起时间", auto_now_add=True)
+    heartbeat = models.DateTimeField("最近进展", null=True, blank=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "批量报告"
+        ordering = ["-id"]

@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import QuerySet
+from django.db.models import Case, F, PositiveSmallIntegerField, Q, QuerySet, Value, When
 from django.utils.translation import gettext, gettext_noop, pgettext
 
 from ...core.evaluation import Evaluation, Settings, build_cube, evaluate_cube, evaluations
@@ -86,7 +86,7 @@ def check_round_open(user: Any, plan: Plan, year: int, period: str = "") -> None
         what = period_name(year, frequency, number, gettext) if parsed else gettext("%(year)s年") % {"year": year}
         raise WorkflowError(gettext("%(period)s数据尚未开放填报，请联系发改局") % {"period": what})
     if timezone.localdate() > round_.open_until():
-        # the Chinese names the round as stored (2024年度数据填报); the English names its period (2024)
+        # xgettext:no-python-format — the Chinese names the round as stored (2024年度数据填报), the English its period
         raise WorkflowError(gettext("%(round)s已于%(date)s截止，如需补报请联系发改局重新开放") % {
             "round": round_.name, "period": round_.label, "date": f"{round_.open_until():%Y-%m-%d}"})
 
@@ -218,8 +218,25 @@ FINITE = {"value__gte": -sys.float_info.max, "value__lte": sys.float_info.max}
 def visible_observations(plan: Plan, public: bool) -> QuerySet[Observation]:
     """The values pages, reports, the API and the exports show: published ones for the public, all but returned
     ones for staff; never a NaN or infinity (never saved now, but an older version may have left one), which
-    counts as not reported."""
-    qs = Observation.objects.filter(indicator__plan=plan, **FINITE).select_related("indicator", "region")
+    counts as not reported.
+
+    一数多用: the values entered for another plan's indicator of the same confirmed 指标库 entry (plans.library)
+    are this plan's candidates too. Each row carries ``plan_no``, the number of this plan's indicator it counts
+    for (its own indicator's number for the plan's own values): every reader groups and filters by it, and the
+    one series picker (core.series) chooses among all candidates. Observations never move between plans."""
+    shared: dict[int, int] = {}
+    for entry, no in plan.indicators.filter(entry__confirmed=True).order_by("no").values_list("entry_id", "no"):
+        shared.setdefault(entry, no)
+    if shared:  # another plan's values, of the regions this plan covers (its region and those below it)
+        regions = list(region_subtree(plan.region)[0])
+        qs = Observation.objects.filter(Q(indicator__plan=plan) | Q(indicator__entry_id__in=list(shared),
+                                                                    region_id__in=regions))
+        qs = qs.annotate(plan_no=Case(When(indicator__plan=plan, then=F("indicator__no")),
+                                      *(When(indicator__entry_id=e, then=Value(no)) for e, no in shared.items()),
+                                      output_field=PositiveSmallIntegerField()))
+    else:
+        qs = Observation.objects.filter(indicator__plan=plan).annotate(plan_no=F("indicator__no"))
+    qs = qs.filter(**FINITE).select_related("indicator", "region")
     return qs.filter(status=Status.PUBLISHED) if public else qs.exclude(status=Status.RETURNED)
 
 
@@ -282,7 +299,8 @@ def counted_values(rows: Iterable[Observation]) -> dict[tuple[int, str, int], Ch
     """The value that counts per (indicator number, region name, year) among ``rows`` (the audience's visible
     values, see :func:`visible_observations`), chosen by the one priority of core.series as the evaluation
     chooses: charts, tables and reports read these, never the first row of a year."""
-    return choose([Candidate(o.indicator.no, o.region.name, o.year, o.value, _FLAG_CODES.get(o.flag, FINAL),
+    return choose([Candidate(getattr(o, "plan_no", o.indicator.no), o.region.name, o.year, o.value,
+                             _FLAG_CODES.get(o.flag, FINAL),
                              o.period, _months(o.flag, o.period), o.source, o.simulated)
                    for o in sorted(rows, key=lambda o: o.pk)])
 
@@ -324,7 +342,7 @@ def _evaluate_plan(plan: Plan, as_of: int, public: bool, region: Region | None,
     names, parents, weights = region_subtree(region)
     # every candidate, in the order entered; the one priority of core.series chooses the value that counts
     rows = visible_observations(plan, public).filter(region_id__in=list(names))  # the region and all below it
-    columns = rows.order_by("id").values_list("indicator__no", "year", "value", "region_id", "source", "flag",
+    columns = rows.order_by("id").values_list("plan_no", "year", "value", "region_id", "source", "flag",
                                               "simulated", "period")
     indicator, year, value, where, source, flag, months, fake = [], [], [], [], [], [], [], []
     region_index: dict[int, int] = {}

@@ -22,12 +22,14 @@ from django.views.decorators.http import require_POST
 from ...core.evaluation import LAGGING, evaluation_mode
 from ...core.serialize import finite
 from ...core.statuses import STATUSES
+from ...exports import table_xlsx
 from ..accounts.models import Region
 from ..accounts.permissions import can_report, can_review, can_view_unpublished, get_object_for_user, reportable
 from ..cache import cache_key, cached, loaded_fresh
 from ..params import Scope, as_int, as_number, requested_plan, scope
 from ..plans.models import Indicator, Plan, PlanStatus
-from ..responses import back, denied
+from ..responses import back, denied, wants_xlsx, xlsx
+from . import tables
 from .annual import annual_rows
 from .models import Frequency, Observation, ReportingRound, Status, parse_period
 from .services import (
@@ -86,14 +88,28 @@ def _compute_summary(plan: Plan, as_of: int, public: bool, region: Region) -> di
             "years": list(range((plan.base_year or 2020) + 1, (plan.end_year or 2025) + 1))}
 
 
+def _status_xlsx(summary: dict[str, Any], public: bool) -> HttpResponse:
+    """导出Excel of the 主要指标 table: the summary the page shows (published values only for the portal)."""
+    plan, region, as_of = summary["plan"], summary["region"], summary["as_of"]
+    name = gettext("公众门户") if public else gettext("主要指标")
+    text = tables.caption(plan.title, region.name, f"{as_of}年", name, simulated=bool(summary["simulated"]))
+    return xlsx(table_xlsx(name, *tables.status_rows(summary), caption=text), f"{name}-{plan.title}-{as_of}.xlsx")
+
+
 def public(request: HttpRequest) -> HttpResponse:
     """公众门户: published data only, no login."""
-    return render(request, "web/public.html", _summary(scope(request), True))
+    summary = _summary(scope(request), True)
+    if wants_xlsx(request):
+        return _status_xlsx(summary, True)
+    return render(request, "web/public.html", summary)
 
 
 @login_required
 def overview(request: HttpRequest) -> HttpResponse:
-    return render(request, "web/overview.html", _summary(scope(request), False))
+    summary = _summary(scope(request), False)
+    if wants_xlsx(request):
+        return _status_xlsx(summary, False)
+    return render(request, "web/overview.html", summary)
 
 
 def indicator(request: HttpRequest, plan: int, no: int) -> HttpResponse:
@@ -103,7 +119,7 @@ def indicator(request: HttpRequest, plan: int, no: int) -> HttpResponse:
     see_all = can_view_unpublished(request.user)
     asked = scope(request, plan)
     as_of, region = asked.as_of, asked.region
-    rows = visible_observations(plan, public=not see_all).filter(indicator=ind, region=region).order_by(
+    rows = visible_observations(plan, public=not see_all).filter(plan_no=ind.no, region=region).order_by(
         "year", "simulated", "id")
     parts = (ind.no, see_all, region.pk)
     stamp = cache_key("indicator", plan, *parts)
@@ -112,6 +128,12 @@ def indicator(request: HttpRequest, plan: int, no: int) -> HttpResponse:
     evaluated = cache(lambda: evaluate_plan(plan, as_of, not see_all, region))
     chart = cache(lambda: cached("chart", plan, *parts, compute=lambda: _chart(ind, plan, rows, not see_all, region)))
     counted = cache(lambda: counted_rows(rows))  # which of a year's values the status and the chart use
+    if wants_xlsx(request):  # 历年数据: the rows the page lists (published only for the public)
+        listed = list(rows)
+        text = tables.caption(plan.title, region.name, f"{as_of}年", f"{ind.display_no}. {ind.name}",
+                              simulated=any(o.simulated for o in listed))
+        return xlsx(table_xlsx(gettext("历年数据"), *tables.history_rows(ind, [
+            (o, counted().get(o.pk)) for o in listed]), caption=text), f"{ind.name}-历年数据.xlsx")
     mine = Observation.objects.filter(indicator=ind, region=region).prefetch_related(
         "events__actor") if see_all else []
     return render(request, "web/indicator.html", {
@@ -143,7 +165,8 @@ def _chart(ind: Indicator, plan: Plan, rows: Any, public: bool, region: Region) 
     return finite({"years": [str(y) for y in years], "unit": ind.unit, "name": ind.name,  # type: ignore[no-any-return]
                    "target": [ind.baseline_value] + [path.get(y) for y in years[1:]],
                    "actual": [actual.get(y) for y in years],
-                   "period": period if any(v is not None for v in period) else [], "period_label": label,
+                   "period": period if any(v is not None for v in period) else [],
+                   "period_label": gettext(label) if label else "",  # the cache key holds the language
                    "simulated": any(o.simulated for o in rows)})
 
 
@@ -300,6 +323,9 @@ def review(request: HttpRequest) -> HttpResponse:
     listed = list(ReportingRound.objects.select_related("plan", "plan__region").filter(plan__in=Plan.objects.in_use()))
     chosen = next((r for r in listed if r.pk == as_int(request.GET.get("round", "") or "0")), None)
     chosen = chosen or next(iter(open_rounds()), None) or (listed[0] if listed else None)
+    if wants_xlsx(request):
+        text = tables.caption(gettext("待审核数据（全部规划）"), timezone.localdate().isoformat())
+        return xlsx(table_xlsx(gettext("审核发布"), *tables.review_rows(pending), caption=text), "待审核数据.xlsx")
     return render(request, "web/review.html", {"pending": pending, "rounds": listed, "round": chosen,
                                                "completeness": completeness(chosen) if chosen else []})
 
@@ -407,6 +433,10 @@ def rounds(request: HttpRequest) -> HttpResponse:
     current = requested_plan(request)  # per plan: the plan switcher's (?plan=, or the session's)
     listed = list(ReportingRound.objects.select_related("plan").filter(plan=current))
     groups = [(label, [r for r in listed if r.frequency == value]) for value, label in Frequency.choices]
+    if wants_xlsx(request) and status == 200:
+        text = tables.caption(current.title, current.region.name, gettext("填报轮次"))
+        return xlsx(table_xlsx(gettext("填报轮次"), *tables.round_rows(groups, timezone.localdate()), caption=text),
+                    f"填报轮次-{current.title}.xlsx")
     return render(request, "web/rounds.html", {
         "plan": current, "groups": [(label, rows) for label, rows in groups if rows], "today": timezone.localdate(),
         "may_review": can_review(request.user), "plans": Plan.objects.in_use().order_by("id"),

@@ -4,7 +4,18 @@ from django import forms
 from django.contrib import admin
 
 from ...core.kinds import KINDS
-from .models import AnnualTarget, Commitment, Indicator, Plan, Project, Task, TargetRevision
+from ..monitoring.admin import ViewOnly
+from .models import (
+    AnnualTarget,
+    Commitment,
+    Indicator,
+    IndicatorEntry,
+    IndicatorEntryEvent,
+    Plan,
+    Project,
+    TargetRevision,
+    Task,
+)
 
 INFERRED = ("", "按规划文本推断")
 
@@ -25,8 +36,86 @@ class IndicatorForm(forms.ModelForm):  # type: ignore[type-arg]
 @admin.register(Indicator)
 class IndicatorAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
     form = IndicatorForm
-    list_display = ("no", "name", "unit", "attribute", "kind", "lead")
+    list_display = ("no", "name", "unit", "attribute", "kind", "lead", "entry")
     list_filter = ("plan", "attribute", "kind", "lead")
+    readonly_fields = ("entry",)  # moved by the 指标库 actions only, which record the decision
+    actions = ("split_entry",)
+
+    @admin.action(description="从指标库条目中拆分为新条目（所选指标）")
+    def split_entry(self, request: Any, queryset: Any) -> None:
+        from .library import split
+
+        rows = list(queryset.select_related("plan", "entry").order_by("plan_id", "no"))
+        if rows:
+            new = split(request.user, rows)
+            self.message_user(request, f"已拆分为新条目“{new}”（未确认），操作已记录")
+
+
+class EntryEventInline(ViewOnly, admin.TabularInline):  # type: ignore[type-arg]
+    model = IndicatorEntryEvent
+    fk_name = "entry"
+    fields = ("at", "actor", "action", "old_name", "new_name", "other", "detail")
+    readonly_fields = fields
+    extra = 0
+
+
+class EntryIndicatorInline(ViewOnly, admin.TabularInline):  # type: ignore[type-arg]
+    model = Indicator
+    fields = ("plan", "no", "name", "unit")
+    readonly_fields = fields
+    extra = 0
+
+
+@admin.register(IndicatorEntry)
+class IndicatorEntryAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+    """指标库: the admin confirms an entry (its plans then share its values), merges entries that measure the same,
+    renames one (the old name stays in its history); each decision writes an IndicatorEntryEvent (plans.library).
+    Indicators are split off an entry from the indicator list."""
+
+    list_display = ("name", "unit", "frequency", "department", "confirmed", "merged_into", "created_at")
+    list_filter = ("confirmed", "frequency")
+    search_fields = ("name", "key")
+    readonly_fields = ("key", "confirmed", "confirmed_by", "confirmed_at", "merged_into", "created_by", "created_at")
+    inlines = (EntryIndicatorInline, EntryEventInline)
+    actions = ("confirm_entries", "merge_entries")
+
+    def save_model(self, request: Any, obj: IndicatorEntry, form: Any, change: bool) -> None:
+        from .library import entry_key, rename
+
+        old = IndicatorEntry.objects.get(pk=obj.pk).name if change else obj.name
+        if not change:
+            obj.key, obj.created_by = entry_key(obj.name, obj.unit), request.user
+        super().save_model(request, obj, form, change)
+        if change:
+            rename(request.user, obj, old)
+
+    @admin.action(description="确认所选条目（确认后各规划共用其数据）")
+    def confirm_entries(self, request: Any, queryset: Any) -> None:
+        from .library import confirm
+
+        for entry in queryset.filter(merged_into__isnull=True):
+            confirm(request.user, entry)
+        self.message_user(request, "已确认，操作已记录")
+
+    @admin.action(description="合并所选条目（并入最早建立的一个）")
+    def merge_entries(self, request: Any, queryset: Any) -> None:
+        from .library import merge
+
+        entries = list(queryset.filter(merged_into__isnull=True).order_by("id"))
+        if len(entries) < 2:
+            self.message_user(request, "请至少勾选两个未合并的条目", level="error")
+            return
+        merge(request.user, entries[0], entries[1:])
+        self.message_user(request, f"已并入“{entries[0]}”，操作已记录")
+
+    def has_delete_permission(self, request: Any, obj: Any = None) -> bool:
+        return False  # an entry keeps its history; merge it instead
+
+
+@admin.register(IndicatorEntryEvent)
+class IndicatorEntryEventAdmin(ViewOnly, admin.ModelAdmin):  # type: ignore[type-arg]
+    list_display = ("at", "entry", "action", "old_name", "new_name", "actor")
+    list_filter = ("action",)
 
 
 admin.site.register(Plan)

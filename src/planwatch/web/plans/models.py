@@ -68,6 +68,16 @@ class Plan(models.Model):
     def is_draft(self) -> bool:
         return self.status == PlanStatus.DRAFT
 
+    @property
+    def current_year(self) -> int:
+        """The year every page, ledger and 考核 judges when none is asked for: this year, within the plan period
+        (the 14th's end year, 2025, once it has ended; 2026 for a 15th plan in 2026) — one rule for all."""
+        from django.utils import timezone
+
+        year = timezone.localdate().year
+        end = self.end_year or year
+        return max(min(year, end), (self.base_year or end - 1) + 1)
+
     def covers(self, region: Region) -> bool:
         """The plan's regions are its own region and the regions below it (their values roll up to it): the only
         regions its values may be entered for and evaluated in."""
@@ -79,7 +89,11 @@ def touch_plans(plan_ids: Iterable[int]) -> None:
     a number never reused, even after a rolled-back transaction had used the next one. Model signals call it
     for single writes (monitoring.signals); bulk writers, which send no signals, call it themselves."""
     now = int(time.time() * 1_000_000)
-    Plan.objects.filter(pk__in=list(plan_ids)).update(data_version=Greatest(F("data_version") + 1, Value(now)))
+    ids = list(plan_ids)
+    # 一数多用: a plan reads the values of every plan that carries one of its confirmed 指标库 entries
+    sharing = Indicator.objects.filter(entry__confirmed=True, entry__indicators__plan_id__in=ids).values("plan_id")
+    Plan.objects.filter(models.Q(pk__in=ids) | models.Q(pk__in=sharing)).update(
+        data_version=Greatest(F("data_version") + 1, Value(now)))
 
 
 class Responsibility(models.Model):
@@ -112,6 +126,15 @@ class Responsibility(models.Model):
 OUTLINE_KINDS = ("part", "chapter", "section", "subsection", "clause", "item", "column", "appendix")
 
 
+def node_anchor(node_id: str) -> str:
+    """The HTML id of a node's line in the outline page (search hits link to it); no raw node id (ch1/s1) shows.
+
+    >>> node_anchor("ch1/s1")
+    'node-ch1_s1'
+    """
+    return "node-" + node_id.replace("/", "_")
+
+
 class Node(models.Model):
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="nodes")
     node_id = models.CharField("编号", max_length=100)
@@ -129,6 +152,10 @@ class Node(models.Model):
 
     def __str__(self) -> str:
         return f"{self.node_id} {self.title}"
+
+    @property
+    def anchor(self) -> str:
+        return node_anchor(self.node_id)
 
 
 AGGREGATIONS = [("sum", "求和"), ("weighted_mean", "按人口加权平均"), ("none", "不汇总")]
@@ -160,6 +187,10 @@ class Indicator(Responsibility):
                                    help_text="下级地区数值如何汇总为上级；留空则按单位推断")
     upper = models.ForeignKey("self", verbose_name="上位指标", null=True, blank=True, on_delete=models.SET_NULL,
                               related_name="lower_links", help_text="上级规划中本指标所落实的指标（规划衔接）")
+    # 指标库: the measure this row is one plan's copy of; a value entered for another plan's indicator of the same
+    # confirmed entry counts here too (plans.library, monitoring.services.visible_observations)
+    entry = models.ForeignKey("IndicatorEntry", verbose_name="指标库条目", null=True, blank=True,
+                              on_delete=models.SET_NULL, related_name="indicators")
 
     class Meta:
         verbose_name = verbose_name_plural = "主要指标"
@@ -186,6 +217,65 @@ class Indicator(Responsibility):
 
         return targets_in_words(stored_target(self.target_raw), stored_target(self.growth_raw, "年均增长"),
                                 self.target_year, self.unit, self.name)
+
+
+class EntryFrequency(models.TextChoices):
+    ANNUAL = "annual", "年度"
+    QUARTERLY = "quarterly", "季度"
+    MONTHLY = "monthly", "月度"
+
+
+class IndicatorEntry(models.Model):
+    """指标库条目: one measure (统计口径: name, unit, definition, source department, frequency) that the indicators
+    of several plans carry — the master plan, its special plans, the next period's plan. Proposed on import by
+    ``key`` (core.indicator_names.name_key of the name, and the unit: plans.library.entry_key), unconfirmed until
+    the 发改局 admin confirms it; only a confirmed entry shares values between plans (一数多用). Merged entries are
+    kept (``merged_into``) with their history; names, merges and splits are recorded in IndicatorEntryEvent."""
+
+    name = models.CharField("指标名称", max_length=200)
+    unit = models.CharField("单位", max_length=20, blank=True)
+    definition = models.TextField("统计口径", blank=True)
+    department = models.ForeignKey(Department, verbose_name="数据来源部门", null=True, blank=True,
+                                   on_delete=models.SET_NULL, related_name="+")
+    frequency = models.CharField("频度", max_length=10, choices=EntryFrequency.choices, default=EntryFrequency.ANNUAL)
+    key = models.CharField("匹配键", max_length=240, db_index=True, editable=False)
+    confirmed = models.BooleanField("已确认", default=False)
+    merged_into = models.ForeignKey("self", verbose_name="已并入", null=True, blank=True, on_delete=models.PROTECT,
+                                    related_name="merged", editable=False)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="创建人", null=True, blank=True,
+                                   on_delete=models.SET_NULL, related_name="+", editable=False)
+    created_at = models.DateTimeField("创建时间", auto_now_add=True)
+    confirmed_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="确认人", null=True, blank=True,
+                                     on_delete=models.SET_NULL, related_name="+", editable=False)
+    confirmed_at = models.DateTimeField("确认时间", null=True, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "指标库条目"
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return f"{self.name}（{self.unit}）" if self.unit else self.name
+
+
+class IndicatorEntryEvent(AppendOnly):
+    """The history of a 指标库条目: proposed (from which plan's indicator, under which name), confirmed, merged
+    (``other``: the entry merged into this one), split off, renamed (old name → new name): who and when."""
+
+    entry = models.ForeignKey(IndicatorEntry, verbose_name="条目", on_delete=models.CASCADE, related_name="events")
+    action = models.CharField("操作", max_length=10, choices=[
+        ("propose", "导入建议"), ("confirm", "确认"), ("merge", "合并"), ("split", "拆分"), ("rename", "更名")])
+    other = models.ForeignKey(IndicatorEntry, verbose_name="相关条目", null=True, blank=True,
+                              on_delete=models.SET_NULL, related_name="+")
+    old_name = models.CharField("原名称", max_length=200, blank=True)
+    new_name = models.CharField("新名称", max_length=200, blank=True)
+    detail = models.CharField("说明", max_length=500, blank=True)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="操作人", null=True, blank=True,
+                              on_delete=models.SET_NULL, related_name="+")
+    at = models.DateTimeField("时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "指标库操作记录"
+        ordering = ["at", "id"]
 
 
 SIMULATED_PROGRESS = "模拟进展（示例数据，仅供演示）"  # the demo's progress note (planwatch.web.demo)
@@ -276,7 +366,8 @@ class Commitment(Responsibility, Trackable):
 
 
 class SearchDoc(models.Model):
-    """One searchable text (a node's text, a task, a project, an indicator) with its search tokens.
+    """One searchable text (a node's text, a task, a project, a commitment, an indicator's name) with its search
+    tokens and what it was taken from (``kind``, ``node_id``, ``item_pk``: where a hit links to).
 
     The tokens (planwatch.core.textsearch) are indexed by an FTS5 table over (plan_id, tokens) on SQLite and by a
     GIN index on a stored tsvector column ``tsv`` = to_tsvector('simple', tokens) on PostgreSQL; migrations 0003
@@ -286,6 +377,9 @@ class SearchDoc(models.Model):
     kind = models.CharField(max_length=20)
     node_id = models.CharField(max_length=100, blank=True)
     ref = models.PositiveIntegerField(default=0)  # indicator number for indicators
+    # the id of the task, project, commitment or indicator the text is taken from (outline nodes: node_id);
+    # nullable, so that adding it kept SQLite's table and the FTS5 triggers on it (migration 0012)
+    item_pk = models.PositiveBigIntegerField(null=True, blank=True)
     title = models.CharField(max_length=300)
     text = models.TextField()
     tokens = models.TextField()

@@ -124,6 +124,7 @@ def _apply(plan: Plan, correction: Correction) -> None:
         if not items.exists():
             raise ValidationError(f"没有量化承诺“{correction.commitment}”")
         if not correction.accepted:
+            SearchDoc.objects.filter(plan=plan, kind="commitment", item_pk__in=items.values("pk")).delete()
             items.delete()
     else:
         projects = Project.objects.filter(plan=plan, name=correction.project, column=correction.node)

@@ -26,6 +26,9 @@ def store_indicators(plan: Plan, indicators: Sequence[CoreIndicator],
     for row, ind in zip(rows, indicators):
         fill_indicator(row, ind)
     infer_kinds(plan, list(zip(rows, indicators)), kinds or {}, directions or {})
+    from .library import propose_entries
+
+    propose_entries(rows, plan.title)  # 指标库: each row is proposed an entry by name and unit (unconfirmed if new)
     return Indicator.objects.bulk_create(rows)
 
 

@@ -4,6 +4,7 @@ lower target is weaker)."""
 from __future__ import annotations
 
 from collections import Counter
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -13,15 +14,16 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext, pgettext
 
 from ...core.errors import PlanwatchError
+from ...exports import table_xlsx
 from ..accounts.models import Region
 from ..accounts.permissions import can_check_plan, can_review, can_view_unpublished, get_object_for_user
 from ..params import as_int, requested_plan
-from ..responses import MAX_UPLOAD, denied, uploaded
+from ..responses import MAX_UPLOAD, denied, uploaded, wants_xlsx, xlsx
 from . import assignments as assignment_sheet
 from . import review as service
 from .linkage import candidates, linkage_rows, set_links
 from .models import OUTLINE_KINDS, Plan, PlanStatus
-from .search import search
+from .search import hit_url, search
 from .succession import plan_lineage
 
 
@@ -159,7 +161,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
     """全文检索: open to everyone (the plan text is public)."""
     plan = requested_plan(request)
     query = request.GET.get("q", "").strip()[:100]
-    hits = search(plan, query) if query else []
+    hits = [(hit, hit_url(hit, plan, request.user)) for hit in search(plan, query)] if query else []
     return render(request, "web/search.html", {"plan": plan, "query": query, "hits": hits})
 
 
@@ -168,7 +170,21 @@ def plans_list(request: HttpRequest) -> HttpResponse:
     plans = Plan.objects.select_related("region", "parent").order_by("region_id", "parent_id", "id")
     if not can_check_plan(request.user):  # drafts are listed for the one who checks them
         plans = plans.filter(status=PlanStatus.CONFIRMED)
+    if wants_xlsx(request):  # the rows the page lists, for the same person
+        return xlsx(table_xlsx(gettext("规划"), *plans_table(plans), caption=gettext("规划一览")), "规划一览.xlsx")
     return render(request, "web/plans.html", {"plans": plans, "may_import": can_check_plan(request.user)})
+
+
+PLANS_HEADER = ["规划", "地区", "上位/总体规划", "起始年", "终止年", "主要指标（项）", "状态"]
+
+
+def plans_table(plans: Any) -> tuple[list[str], list[list[object]]]:
+    """The plans list as rows: title, region, parent, period (the years after the base year to the end year),
+    how many main indicators, and 草稿：待核对 for a draft."""
+    return PLANS_HEADER, [
+        [p.title, p.region.name, p.parent.title if p.parent else "—",
+         (p.base_year + 1) if p.base_year else None, p.end_year, p.indicators.count(),
+         gettext("草稿：待核对") if p.is_draft else gettext("已确认")] for p in plans]
 
 
 @login_required

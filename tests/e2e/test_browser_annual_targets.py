@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from .test_browser_workflow import CHROMIUM, CHROMIUM_ARGS, SHOTS, server
+from .test_browser_workflow import CHROMIUM, CHROMIUM_ARGS, SHOTS, server, sign_in
 
 __all__ = ["server"]  # the fixture: a demo server of this module's own
 pytestmark = [pytest.mark.slow, pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium needed")]
@@ -23,11 +23,7 @@ def test_switch_plan_then_see_an_annual_target_beside_the_five_year_path(server:
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1400, "height": 900}, locale="zh-CN")
-        page.goto(server + "/login/")
-        page.fill("#id_username", "fgj_admin")
-        page.fill("#id_password", "Jinpu-admin-2025")
-        page.click("#login-button")
-        page.wait_for_url("**/overview/**")
+        sign_in(page, server)
         assert "金普新区" in page.inner_text("main")
 
         # switch plan: choosing it in the navigation reloads the overview for it, and the choice is kept

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from .test_browser_workflow import CHROMIUM, CHROMIUM_ARGS, server
+from .test_browser_workflow import CHROMIUM, CHROMIUM_ARGS, server, sign_in
 
 __all__ = ["server"]  # the fixture: a demo server of this module's own
 pytestmark = [pytest.mark.slow, pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium needed")]
@@ -31,10 +31,7 @@ def test_the_overview_and_a_ledger_fit_a_phone(server: str, tmp_path: Path) -> N
         page.goto(server + "/login/")
         assert page.get_attribute("html", "lang") == "zh-CN"
         _fits(page)
-        page.fill("#id_username", "fgj_admin")
-        page.fill("#id_password", "Jinpu-admin-2025")
-        page.click("#login-button")
-        page.wait_for_url("**/overview/**")
+        sign_in(page, server, go=False)
 
         page.goto(server + "/overview/?as_of=2025")
         page.wait_for_timeout(300)  # let ECharts draw
@@ -69,11 +66,7 @@ def test_the_print_layout_has_no_navigation_or_controls(server: str, tmp_path: P
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1000, "height": 900}, locale="zh-CN")
-        page.goto(server + "/login/")
-        page.fill("#id_username", "fgj_admin")
-        page.fill("#id_password", "Jinpu-admin-2025")
-        page.click("#login-button")
-        page.wait_for_url("**/overview/**")
+        sign_in(page, server)
         for path in ("/overview/?as_of=2025", "/public/?as_of=2025", "/ledgers/tasks/"):
             page.goto(server + path)
             assert page.evaluate("getComputedStyle(document.querySelector('nav')).display") != "none"

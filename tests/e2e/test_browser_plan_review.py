@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from .test_browser_workflow import CHROMIUM, CHROMIUM_ARGS, SHOTS, server
+from .test_browser_workflow import CHROMIUM, CHROMIUM_ARGS, SHOTS, server, sign_in
 
 __all__ = ["server"]  # the fixture: a demo server of this module's own
 NATIONAL_14TH = Path(__file__).resolve().parents[3] / "shared" / "plans" / "real" / "national-14th-fyp.txt"
@@ -22,11 +22,7 @@ def test_a_correction_survives_confirming_and_importing_again(server: str) -> No
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1400, "height": 900}, locale="zh-CN")
-        page.goto(server + "/login/")
-        page.fill("#id_username", "fgj_admin")
-        page.fill("#id_password", "Jinpu-admin-2025")
-        page.click("#login-button")
-        page.wait_for_url("**/overview/**")
+        sign_in(page, server)
 
         def import_file() -> None:
             page.goto(server + "/plans/import/")

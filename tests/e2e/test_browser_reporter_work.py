@@ -12,10 +12,10 @@ from typing import Any
 import openpyxl
 import pytest
 
-from .test_browser_workflow import CHROMIUM, CHROMIUM_ARGS, SHOTS, server  # noqa: F401 - the shared server fixture
+from .test_browser_workflow import CHROMIUM, CHROMIUM_ARGS, SHOTS, server, sign_in  # noqa: F401 - the shared server fixture
 
 pytestmark = [pytest.mark.slow, pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium needed")]
-USERS = {"tjj_tianbao": "Jinpu-report-2025", "fgj_admin": "Jinpu-admin-2025"}
+
 
 
 @pytest.fixture(scope="module")
@@ -31,11 +31,7 @@ def browser() -> Iterator[Any]:
 
 def _page(browser: Any, base: str, user: str) -> Any:
     page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="zh-CN", accept_downloads=True)
-    page.goto(base + "/login/")
-    page.fill("#id_username", user)
-    page.fill("#id_password", USERS[user])
-    page.click("#login-button")
-    page.wait_for_url("**/overview/**")
+    sign_in(page, base, user)
     return page
 
 

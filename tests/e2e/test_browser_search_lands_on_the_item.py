@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from .test_browser_workflow import CHROMIUM, CHROMIUM_ARGS, SHOTS, server
+from .test_browser_workflow import CHROMIUM, CHROMIUM_ARGS, SHOTS, server, sign_in
 
 __all__ = ["server"]  # the fixture: a demo server of this module's own
 pytestmark = [pytest.mark.slow, pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium needed")]
@@ -55,11 +55,7 @@ def test_search_then_click_lands_on_the_item(server: str) -> None:
         page.screenshot(path=str(SHOTS / "search-2-outline.png"))
 
         # the admin: the same search opens the task's ledger page, which names it
-        page.goto(server + "/login/")
-        page.fill("#id_username", "fgj_admin")
-        page.fill("#id_password", "Jinpu-admin-2025")
-        page.click("#login-button")
-        page.wait_for_url("**/overview/**")
+        sign_in(page, server)
         title = _search_and_open_the_first(page, "氢能")
         assert "/ledgers/tasks/" in page.url
         assert title in page.locator("main h2").first.inner_text()

@@ -19,6 +19,18 @@ SHOTS = Path(__file__).resolve().parents[2] / "out" / "screenshots"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run"]
 pytestmark = [pytest.mark.slow, pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium needed")]
+DEMO_PASSWORDS = {"fgj_admin": "Jinpu-admin-2025", "tjj_tianbao": "Jinpu-report-2025",
+                  "swj_tianbao": "Jinpu-report-2025", "lingdao": "Jinpu-leader-2025"}  # the README's demo accounts
+
+
+def sign_in(page, base: str, user: str = "fgj_admin", *, go: bool = True) -> None:  # type: ignore[no-untyped-def]
+    """Sign ``user`` in on the login page (opened first unless ``go`` is False) and wait for the overview."""
+    if go:
+        page.goto(base + "/login/")
+    page.fill("#id_username", user)
+    page.fill("#id_password", DEMO_PASSWORDS[user])
+    page.click("#login-button")
+    page.wait_for_url("**/overview/**")
 
 
 @pytest.fixture(scope="module")
@@ -48,14 +60,7 @@ def test_a_reported_value_reaches_the_dashboard(server: str) -> None:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="zh-CN")
 
-        def login(user: str, password: str) -> None:
-            page.goto(server + "/login/")
-            page.fill("#id_username", user)
-            page.fill("#id_password", password)
-            page.click("#login-button")
-            page.wait_for_url("**/overview/**")
-
-        login("tjj_tianbao", "Jinpu-report-2025")
+        sign_in(page, server, "tjj_tianbao")
         page.goto(server + "/overview/?as_of=2025")
         before = _gdp_row(page)
         page.screenshot(path=str(SHOTS / "1-overview-before.png"), full_page=True)
@@ -74,7 +79,7 @@ def test_a_reported_value_reaches_the_dashboard(server: str) -> None:
         assert "只有发改局管理员可以审核" in page.inner_text("main")  # a reporter cannot review
         page.click("text=退出")
 
-        login("fgj_admin", "Jinpu-admin-2025")
+        sign_in(page, server, "fgj_admin")
         page.goto(server + "/review/")
         row = page.locator("tr", has_text="地区生产总值增长").filter(has_text="12.5")
         row.locator(".approve-button").click()

@@ -13,6 +13,7 @@ indents so that no line holds one character alone (the PDF is converted from thi
 
 from __future__ import annotations
 
+import copy
 import io
 from typing import Any
 
@@ -25,15 +26,29 @@ TEXT_WIDTH = (210 - 28 - 26) * 72 / 25.4  # pt: A4 less the left and right margi
 TITLE_SIZE, TABLE_SIZE = 22.0, 10.5
 
 
+_RUN_FORMATS: dict[tuple[str, float, bool], Any] = {}  # (font, size, bold) → a finished <w:rPr>, to copy
+
+
 def _font(run: Any, name: str, size: float, bold: bool = False) -> None:
+    """Times New Roman for Latin text, ``name`` for Chinese. A report has some 800 runs in a dozen formats: the
+    first run of a format is formatted through python-docx, the others get a copy of its <w:rPr> (the same
+    XML, a tenth of the time)."""
+    element = run._element
+    key = (name, size, bold)
+    if element.rPr is None and key in _RUN_FORMATS:
+        element.insert(0, copy.deepcopy(_RUN_FORMATS[key]))
+        return
     from docx.oxml.ns import qn
     from docx.shared import Pt
 
+    fresh = element.rPr is None
     run.font.name = "Times New Roman"
     run.font.size = Pt(size)
     run.font.bold = bold
-    fonts = run._element.get_or_add_rPr().get_or_add_rFonts()
+    fonts = element.get_or_add_rPr().get_or_add_rFonts()
     fonts.set(qn("w:eastAsia"), name)
+    if fresh:
+        _RUN_FORMATS[key] = copy.deepcopy(element.rPr)
 
 
 def _paragraph(doc: Any, text: str, font: str = FANGSONG, size: float = 16, bold: bool = False,

@@ -3,6 +3,9 @@ table as an Excel file (导出Excel: ``?format=xlsx`` on the page's own URL)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any
+
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -52,3 +55,29 @@ def xlsx(data: bytes, filename: str) -> HttpResponse:
     response = HttpResponse(data, content_type=media_type("xlsx"))
     response["Content-Disposition"] = content_disposition_header(True, filename)
     return response
+
+
+def uploaded_workbook(data: bytes, refused: str = "") -> Any:
+    """An uploaded .xlsx opened read-only for its values, after the zip-bomb check (core.readers.limits); a file
+    that is not a workbook is an InputError a person understands (``refused`` is added to it: 未保存任何数据).
+    Every Excel upload (分工, 填报模板, 重大项目台账) is opened here."""
+    import tempfile
+
+    import openpyxl
+
+    from ..core.errors import InputError
+    from ..core.readers.limits import check_zip_bomb
+
+    with tempfile.NamedTemporaryFile(suffix=".xlsx", delete=False) as fh:
+        fh.write(data)
+        path = Path(fh.name)
+    try:
+        check_zip_bomb(path, "Excel")
+        return openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except InputError:
+        raise
+    except Exception as exc:  # openpyxl raises many kinds on a file that is not a workbook
+        raise InputError(gettext("不是有效的 Excel (.xlsx) 文件：%(kind)s") % {"kind": type(exc).__name__}
+                         + refused) from exc
+    finally:
+        path.unlink(missing_ok=True)  # a read-only workbook keeps its file open: removing the name is safe

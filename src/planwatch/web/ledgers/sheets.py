@@ -14,9 +14,7 @@ form's own path, with its history row.
 from __future__ import annotations
 
 import io
-import tempfile
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
@@ -27,6 +25,7 @@ from ...core.errors import InputError
 from ...core.ledger import LIGHT_LABELS
 from ...exports import Figure, table_sheet, unsafe_cell
 from ..plans.models import Plan, Project
+from ..responses import uploaded_workbook
 from . import services
 from .models import KINDS, PROJECT_COLUMNS
 
@@ -68,22 +67,7 @@ def export(kind: str, rows: Sequence[tuple[Any, str]]) -> bytes:
 
 
 def _workbook(data: bytes) -> Any:
-    import openpyxl
-
-    from ...core.readers.limits import check_zip_bomb
-
-    with tempfile.NamedTemporaryFile(suffix=".xlsx", delete=False) as fh:
-        fh.write(data)
-        path = Path(fh.name)
-    try:
-        check_zip_bomb(path, "Excel")
-        return openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except InputError:
-        raise
-    except Exception as exc:  # openpyxl raises many kinds on a file that is not a workbook
-        raise InputError(gettext("不是有效的 Excel (.xlsx) 文件：%(kind)s") % {"kind": type(exc).__name__}) from exc
-    finally:
-        path.unlink(missing_ok=True)
+    return uploaded_workbook(data)
 
 
 def read_projects(user: Any, plan: Plan, data: bytes) -> tuple[list[tuple[Project, dict[str, Any]]], list[str]]:

@@ -6,7 +6,6 @@ is refused row by row as duplicates, never doubled."""
 from __future__ import annotations
 
 import io
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -205,35 +204,26 @@ def _text(raw: object) -> str:
 def read_round_sheet(user: Any, round_: Any, data: bytes, name: str = "upload.xlsx") -> list[dict[str, Any]]:
     """The values filled in an uploaded 填报模板, every cell checked (:class:`SheetRefused` lists the cells to fix;
     a file that is not the round's template is refused with one sentence). Unchanged and empty rows are left out."""
-    import openpyxl
     from django.core.exceptions import PermissionDenied
     from openpyxl.utils import get_column_letter
 
     from ...core.errors import InputError
-    from ...core.readers.limits import check_zip_bomb, sheet_rows
+    from ...core.readers.limits import sheet_rows
     from ..accounts.permissions import reportable
     from ..params import as_int
+    from ..responses import uploaded_workbook
 
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / (Path(name).name or "upload.xlsx")
-        path.write_bytes(data)
-        try:
-            check_zip_bomb(path, "Excel")
-            wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
-        except InputError:
-            raise
-        except Exception as exc:  # openpyxl raises many kinds on a file that is not a workbook
-            raise InputError(f"{path.name}: 不是有效的 Excel (.xlsx) 文件（{type(exc).__name__}），未保存任何数据"
-                             ) from exc
-        try:
-            if SHEET not in wb.sheetnames or META not in wb.sheetnames:
-                raise InputError(f"{path.name}: 不是本平台的填报模板（缺少“{SHEET}”工作表），请先下载模板再填写")
-            marks = {str(k): v for k, v, *_ in (tuple(r) + (None, None) for _, r in sheet_rows(wb[META], META))}
-            if as_int(str(marks.get("round", "")).split(".")[0]) != round_.pk:
-                raise InputError(f"{path.name}: 这是另一个填报轮次的模板，请下载“{round_.name}”的模板再填写")
-            rows = list(sheet_rows(wb[SHEET], SHEET))
-        finally:
-            wb.close()
+    label = Path(name).name or "upload.xlsx"
+    wb = uploaded_workbook(data, "，未保存任何数据")
+    try:
+        if SHEET not in wb.sheetnames or META not in wb.sheetnames:
+            raise InputError(f"{label}: 不是本平台的填报模板（缺少“{SHEET}”工作表），请先下载模板再填写")
+        marks = {str(k): v for k, v, *_ in (tuple(r) + (None, None) for _, r in sheet_rows(wb[META], META))}
+        if as_int(str(marks.get("round", "")).split(".")[0]) != round_.pk:
+            raise InputError(f"{label}: 这是另一个填报轮次的模板，请下载“{round_.name}”的模板再填写")
+        rows = list(sheet_rows(wb[SHEET], SHEET))
+    finally:
+        wb.close()
     allowed = {i.pk: i for i in reportable(user, round_.plan.indicators.all())}
     others = dict(round_.plan.indicators.exclude(pk__in=list(allowed)).values_list("pk", "lead__name"))
     values = _round_values(round_)

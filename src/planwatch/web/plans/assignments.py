@@ -15,7 +15,6 @@ from typing import Any
 from django.db import transaction
 from django.utils.translation import gettext
 
-from ...core.errors import InputError
 from ...exports import safe_cell, unsafe_cell
 from ..accounts.models import Department
 from .models import Commitment, Indicator, Plan, Project, Task
@@ -81,21 +80,11 @@ class Assignment:
 
 def read(plan: Plan, data: bytes) -> tuple[list[Assignment], list[str]]:
     """Parse and check a filled template. Returns the assignments and the errors (empty when all is well)."""
-    import openpyxl
-
-    from ...core.readers.limits import check_zip_bomb, sheet_rows
+    from ...core.readers.limits import sheet_rows
     from ..params import as_int
+    from ..responses import uploaded_workbook
 
-    path = _spool(data)
-    try:
-        check_zip_bomb(path, "Excel")
-        wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except InputError:
-        raise
-    except Exception as exc:  # openpyxl raises many kinds on a file that is not a workbook
-        raise InputError(gettext("不是有效的 Excel (.xlsx) 文件：%(kind)s") % {"kind": type(exc).__name__}) from exc
-    finally:
-        path.unlink(missing_ok=True)
+    wb = uploaded_workbook(data)
     departments = {d.name: d for d in Department.objects.all()}
     changes: list[Assignment] = []
     errors: list[str] = []
@@ -164,13 +153,3 @@ def apply(plan: Plan, changes: list[Assignment]) -> int:
         item.save(update_fields=["lead", "deadline"])
         item.co_units.set(change.co_units)
     return len(changes)
-
-
-def _spool(data: bytes) -> Any:
-    import tempfile
-    from pathlib import Path
-
-    fd, name = tempfile.mkstemp(suffix=".xlsx")
-    with open(fd, "wb") as fh:
-        fh.write(data)
-    return Path(name)

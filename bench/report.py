@@ -73,7 +73,7 @@ def main() -> None:
             ("`planwatch report --kind final -o report.pdf`, whole command", "final", "pdf", 3.0),
             ("`planwatch report --kind annual -o report.docx`, whole command", "annual", "docx", 1.2),
             ("`planwatch report --kind division -o 分工.xlsx`, whole command", "division", "xlsx", None)):
-        wall, cpu = _command(folder / f"report.{suffix}", kind, 5)
+        wall, cpu = _command(folder / f"report.{suffix}", kind, 9)
         rows.append((name, wall, cpu, goal))
     lines = [f"Machine: {machine()}; load average {load:.1f} when measured (the machine is shared)  ",
              (f"Data: tests/fixtures/data/jinpu-obs-simulated.csv (real published figures plus 模拟数据); "

@@ -165,3 +165,27 @@ def test_the_overview_links_the_batch_for_those_who_may_start_one(admin_client: 
     assert 'id="batch-link"' in admin_client.get("/overview/").content.decode()
     assert 'id="batch-link"' in leader.get("/overview/").content.decode()
     assert 'id="batch-link"' not in reporter.get("/overview/").content.decode()
+
+
+def test_a_job_whose_worker_died_is_taken_up_again(admin_client: Client, demo: Plan,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    import datetime as dt
+
+    from django.utils import timezone
+
+    submitted: list[int] = []
+    monkeypatch.setattr(report_jobs._POOL, "submit", lambda fn, pk: submitted.append(pk))
+    _start(admin_client, demo)
+    job = ReportJob.objects.get()
+    admin_client.get(f"/reports/batch/{job.pk}/progress/")
+    assert submitted == []  # just queued: its own process starts it
+    ReportJob.objects.filter(pk=job.pk).update(state="running", done=1,
+                                               heartbeat=timezone.now() - dt.timedelta(hours=1))
+    assert report_jobs.pending() == [job.pk]
+    admin_client.get(f"/reports/batch/{job.pk}/progress/")
+    assert submitted == [job.pk]
+    assert report_jobs.run(job.pk)  # claimed again and made from the start
+    job.refresh_from_db()
+    assert job.state == "done" and job.done == job.total
+    ReportJob.objects.filter(pk=job.pk).update(state="running", heartbeat=timezone.now())
+    assert not report_jobs.run(job.pk)  # a live worker's job is not taken

@@ -5,8 +5,8 @@ so every gunicorn worker shows its progress and serves its file, whichever one r
 that took the request runs it in its one background thread (:data:`_POOL`, started after the row is
 committed), one region after another; the request returns at once. A job left ``running`` by a worker that
 died (a restart, the OOM killer) has an old ``heartbeat`` and is run again from the start by
-``planwatch manage run_report_jobs`` (``--loop`` keeps it polling), which also runs queued jobs when no web
-process is alive to do it. Claiming is one conditional UPDATE, so two processes never run the same job.
+the next web process asked for its progress (:func:`revive`), or by ``planwatch manage run_report_jobs``
+(``--loop`` keeps it polling), which also runs queued jobs when no web process is alive to do it. Claiming is one conditional UPDATE, so two processes never run the same job.
 
 Rules: a region that fails is recorded with its message (``failures``) and the others still complete; the
 zip holds one file per region that succeeded; the job ends ``done`` (``failed`` only when no region could be
@@ -46,6 +46,7 @@ from .responses import denied
 
 log = logging.getLogger(__name__)
 STALE = dt.timedelta(minutes=10)  # no region finished for this long: the worker running the job is gone
+ORPHANED = dt.timedelta(seconds=30)  # queued for this long: the process that queued it never started it
 _POOL = ThreadPoolExecutor(max_workers=1, thread_name_prefix="report-jobs")  # one batch at a time per process
 
 
@@ -130,6 +131,17 @@ def pending() -> list[int]:
         state=ReportJob.State.RUNNING, heartbeat__lt=stale)).order_by("id").values_list("pk", flat=True))
 
 
+def revive(job: ReportJob) -> None:
+    """Hand a job to this process's background thread when no process is running it: queued for longer than
+    :data:`ORPHANED` (its worker died between the commit and the start) or running with a stale heartbeat.
+    Called whenever someone looks at the job, so a batch survives a worker restart without the worker command;
+    :func:`claim` keeps it to one taker."""
+    now = timezone.now()
+    if (job.state == ReportJob.State.QUEUED and job.created < now - ORPHANED) or (
+            job.state == ReportJob.State.RUNNING and job.heartbeat is not None and job.heartbeat < now - STALE):
+        _POOL.submit(_run_in_thread, job.pk)
+
+
 def progress(job: ReportJob) -> dict[str, Any]:
     """The job as the progress bar polls it."""
     return {"state": job.state, "label": gettext(job.get_state_display()), "done": job.done, "total": job.total,
@@ -185,6 +197,7 @@ def batch_progress(request: HttpRequest, pk: int) -> HttpResponse:
     job = _job_for(request, pk)
     if isinstance(job, HttpResponse):
         return JsonResponse({"error": gettext("没有权限或没有这个批量报告")}, status=job.status_code)
+    revive(job)
     return JsonResponse(progress(job))
 
 

@@ -21,7 +21,7 @@ from planwatch.web.plans.models import Plan
 ])
 def test_the_overview_and_the_ledgers_judge_the_same_default_year(
         demo: Plan, leader: Client, today: dt.date, jinpu: int, fifteenth: int) -> None:
-    national_15th = Plan.objects.get(title__contains="十五五", succeeds__isnull=False)
+    national_15th = Plan.objects.get(region__name="全国", title__contains="十五五", succeeds__isnull=False)
     with mock.patch("django.utils.timezone.localdate", return_value=today):
         for plan, year in ((demo, jinpu), (national_15th, fifteenth)):
             assert leader.get(f"/overview/?plan={plan.pk}").context["as_of"] == year

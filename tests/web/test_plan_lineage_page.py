@@ -22,7 +22,7 @@ def _items(html: str, list_id: str) -> list[str]:
 
 
 def test_the_15th_plan_shows_what_continues_what_is_new_and_what_was_dropped(demo: Plan, outsider: Client) -> None:
-    fifteenth = Plan.objects.get(title__contains="十五五", succeeds__isnull=False)
+    fifteenth = Plan.objects.get(region__name="全国", title__contains="十五五", succeeds__isnull=False)
     page = outsider.get(f"/plans/{fifteenth.pk}/lineage/")
     assert page.status_code == 200
     html = page.content.decode()

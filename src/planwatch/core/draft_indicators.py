@@ -50,7 +50,7 @@ from .extract import extract_plan
 from .kinds import KINDS, infer_spec
 from .kinds.rule import path_for_unit
 from .lineage import Measure, Pair, pair_measures, plan_measures, table_region
-from .model import Indicator, Plan
+from .model import ATTRIBUTES, Indicator, Plan
 from .observations import ObservationTable, read_observations
 from .paths import path_values, whole_if_counted
 from .readers import DEFAULT_MAX_BYTES
@@ -58,7 +58,7 @@ from .rollup import default_aggregation
 from .series import EXPECTED, FLAG_LABELS, PARTIAL
 from .spec import IndicatorSpec
 from .target_words import indicator_in_words, target_in_words
-from .targets import format_number
+from .targets import TargetExpr, format_number, parse_target
 from .units import convert
 
 DRAFT = "草案"
@@ -100,6 +100,8 @@ class DraftRow:
     method: str  # 方法说明
     source: str  # 来源
     status: str = DRAFT
+    target_family: str | None = None  # the suggested target's kind of figure (KINDS' target_family): 年均增速…
+    direction: str = ""  # higher / lower: the direction the row is judged in
 
 
 @dataclass(frozen=True)
@@ -416,7 +418,8 @@ def build_draft(upper: Plan, own: Plan, table: ObservationTable | None, region: 
             name=name, unit=unit, attribute=attribute, upper=upper_text, own=own_text, baseline=baseline,
             baseline_text=baseline_text, trend=trend, trend_text=trend_text, minimum=minimum[0],
             minimum_value=minimum[1], suggested=suggested, suggested_value=suggested_value,
-            suggested_attribute="约束性" if binding else "预期性", method=method, source="；".join(sources))
+            suggested_attribute="约束性" if binding else "预期性", method=method, source="；".join(sources),
+            target_family=KINDS[judged.kind].target_family, direction=judged.direction)
 
     for up in uppers:
         reason = _not_applicable(up.name)
@@ -467,3 +470,32 @@ def draft_from_files(upper_path: str | os.PathLike[str], own_path: str | os.Path
         table = read_observations(Path(data_path), indicators, default_region).chosen()
     return build_draft(upper, own, table, region, upper_name, own_name,
                        Path(data_path).name if data_path is not None else "", numbers)
+
+
+def draft_indicators(draft: Draft) -> tuple[Indicator, ...]:
+    """The draft's rows as a main-indicator table (stored as a 草案 plan, e.g. in the demo): name, unit, suggested
+    attribute, the base-year value where known (else its cell says 缺数据) and the suggested target where there is a
+    figure — a yearly rate in the growth column, a five-year reduction as 〔…〕, any other as a level to reach by the
+    end year (≥ or ≤ in the row's direction, ＞ or ＜ when the
+    suggestion says 高于/低于); a target in words only or 待定 is no numeric target. Each row's notes
+    carry its 草案 suggestion, method and source."""
+    none = TargetExpr(raw="—")
+    out = []
+    for r in draft.rows:
+        target, growth = none, none
+        if r.suggested_value is not None:
+            n = format_number(round(r.suggested_value, 2))
+            strict = re.search(r"(?<!不)[高低]于\d", r.suggested) is not None  # 上级要求“高于22件”: ＞, not ≥
+            bound = ("＞≥" if r.direction != "lower" else "＜≤")[0 if strict else 1] + n
+            if r.target_family == "年均增速":
+                growth = parse_target(bound, "年均增长")
+            elif r.target_family == "五年累计":
+                growth = parse_target(f"〔{n}〕", "年均增长")
+            else:
+                target = parse_target(bound)
+        out.append(Indicator(
+            no=r.no, category=r.category, name=r.name, unit=r.unit, baseline_year=draft.base_year,
+            baseline_value=r.baseline, baseline_raw=r.baseline_text, target_year=draft.end_year, target=target,
+            growth=growth, attribute=ATTRIBUTES.get(r.suggested_attribute),
+            notes=(r.suggested, f"方法说明（{DRAFT}）：{r.method}", f"来源：{r.source}")))
+    return tuple(out)

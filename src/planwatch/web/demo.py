@@ -10,7 +10,10 @@ What is real and what is not:
 - the national 14th and 15th FYP main-indicator tables (专栏1, transcribed cell by cell from the official image on
   gov.cn; data/national-1?th-main-indicators.csv) are loaded as plans of the region 全国 (not above 金普新区: the
   district's plan stays the default one), with the national 14th's published values 2021–2025
-  (data/national-14th-observations.csv), each with its source and note (a few are proxies and say so).
+  (data/national-14th-observations.csv), each with its source and note (a few are proxies and say so);
+- Jinpu's own 15th outline has not been found published: the demo carries the platform's 指标体系草案 instead
+  (core.draft_indicators, the same rows as ``planwatch draft-indicators``), a 草稿 plan titled 草案 that succeeds
+  the 14th, seen by the admin on its review and lineage pages and listed nowhere public.
 """
 
 from __future__ import annotations
@@ -24,8 +27,12 @@ from pathlib import Path
 from django.contrib.auth.models import User
 from django.db import transaction
 
+from ..core.draft_indicators import draft_from_files, draft_indicators
 from ..core.extract import extract_plan
 from ..core.kinds import plan_specs
+from ..core.model import Node as CoreNode
+from ..core.model import Plan as CorePlan
+from ..core.model import Source
 from ..core.observations import EXPECTED, PARTIAL, parse_flag
 from ..synthetic import SOURCE, simulate
 from .accounts.models import Department, Profile, Region, Role
@@ -143,10 +150,31 @@ def load_demo(simulated: bool = True, seed: int = 2021, national: bool = True) -
                                   deadline=timezone.localdate() + dt.timedelta(days=60))
     if national:  # after the district's plan: it stays the first master plan, the one every page opens with
         load_national()
+        load_draft(plan)
     for username, password, role, department in ACCOUNTS:
         user = User.objects.create_user(username=username, password=password, is_staff=role == Role.ADMIN,
                                         is_superuser=role == Role.ADMIN)
         Profile.objects.create(user=user, role=role, department=departments[department] if department else None)
+    return plan
+
+
+DRAFT_TITLE = ("金普新区“十五五”规划主要指标（草案，示例：由平台按国家“十五五”指标与本区“十四五”指标生成，"
+               "尚未通过）")
+
+
+def load_draft(own: Plan) -> Plan:
+    """Jinpu's draft 15th indicator system (issue #17 item 4) as a 草稿 plan succeeding its 14th: built from the
+    national 15th table and the district's 14th with its published figures, stored through the import path (library
+    entries, search) and never confirmed — a suggestion for the drafting team, not an adopted plan."""
+    draft = draft_from_files(DATA / "national-15th-main-indicators.csv", DATA / "plans" / "jinpu-14th-fyp.txt",
+                             DATA / "jinpu-published-figures.csv", default_region=own.region.name)
+    core = CorePlan(title=DRAFT_TITLE, source=Source(path="指标体系草案（planwatch draft-indicators）", format="草案",
+                                                     encoding=None),
+                    root=CoreNode(id="", kind="root", label="", number=None, title=DRAFT_TITLE),
+                    indicators=draft_indicators(draft), period=(draft.base_year, draft.end_year))
+    plan = import_plan(core, own.region, title=DRAFT_TITLE, draft=True)
+    Plan.objects.filter(pk=plan.pk).update(succeeds=own, source_name=draft.notes[0][:255])
+    plan.succeeds = own
     return plan
 
 

@@ -119,17 +119,18 @@ def indicator(request: HttpRequest, plan: int, no: int) -> HttpResponse:
     see_all = can_view_unpublished(request.user)
     asked = scope(request, plan)
     as_of, region = asked.as_of, asked.region
-    rows = visible_observations(plan, public=not see_all).filter(plan_no=ind.no, region=region).order_by(
-        "year", "simulated", "id")
+    # lazy like the rest: finding the 指标库 entries the plan shares is a query, not needed on a cached page
+    rows = cache(lambda: visible_observations(plan, public=not see_all).filter(plan_no=ind.no, region=region).order_by(
+        "year", "simulated", "id"))
     parts = (ind.no, see_all, region.pk)
     stamp = cache_key("indicator", plan, *parts)
     # called only when the template renders them: the page body is a cached fragment keyed by the stamp,
     # and on a hit none of them is needed (templates call a callable to get its value)
     evaluated = cache(lambda: evaluate_plan(plan, as_of, not see_all, region))
-    chart = cache(lambda: cached("chart", plan, *parts, compute=lambda: _chart(ind, plan, rows, not see_all, region)))
-    counted = cache(lambda: counted_rows(rows))  # which of a year's values the status and the chart use
+    chart = cache(lambda: cached("chart", plan, *parts, compute=lambda: _chart(ind, plan, rows(), not see_all, region)))
+    counted = cache(lambda: counted_rows(rows()))  # which of a year's values the status and the chart use
     if wants_xlsx(request):  # 历年数据: the rows the page lists (published only for the public)
-        listed = list(rows)
+        listed = list(rows())
         text = tables.caption(plan.title, region.name, f"{as_of}年", f"{ind.display_no}. {ind.name}",
                               simulated=any(o.simulated for o in listed))
         return xlsx(table_xlsx(gettext("历年数据"), *tables.history_rows(ind, [
@@ -137,12 +138,12 @@ def indicator(request: HttpRequest, plan: int, no: int) -> HttpResponse:
     mine = Observation.objects.filter(indicator=ind, region=region).prefetch_related(
         "events__actor") if see_all else []
     return render(request, "web/indicator.html", {
-        "ind": ind, "plan": plan, "rows": lambda: [(o, counted().get(o.pk)) for o in rows], "chart": chart, "as_of": as_of, "stamp": stamp,
+        "ind": ind, "plan": plan, "rows": lambda: [(o, counted().get(o.pk)) for o in rows()], "chart": chart, "as_of": as_of, "stamp": stamp,
         "result": lambda: next(e for e in evaluated()[0] if e.no == ind.no),
         "simulated": lambda: evaluated()[1] or chart()["simulated"],
         **_region_context(plan, region), "observations": mine, "see_all": see_all,
         "may_report": can_report(request.user, ind), "may_review": can_review(request.user),
-        "annual": lambda: annual_rows(plan, ind, region, not see_all, rows)})  # 年度目标 beside the five-year path
+        "annual": lambda: annual_rows(plan, ind, region, not see_all, rows())})  # 年度目标 beside the five-year path
 
 
 def _chart(ind: Indicator, plan: Plan, rows: Any, public: bool, region: Region) -> dict[str, Any]:

@@ -53,19 +53,14 @@ def parse_deadline(raw: object) -> dt.date | None:
 
 def read_assignments(path: str | Path) -> list[Assignment]:
     """The filled rows of an assignment template; a file that is not one is refused in one line."""
-    import openpyxl
-
-    from ..core.readers.limits import check_zip_bomb, sheet_rows
+    from ..core.readers.limits import sheet_rows
+    from ..core.readers.sheet import open_workbook
     from ..exports import unsafe_cell
 
     path = Path(path)
     if not path.is_file():
         raise InputError(f"{path.name}: 分工文件不存在")
-    check_zip_bomb(path, "Excel")
-    try:
-        wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds on a file that is not a workbook
-        raise InputError(f"{path.name}: 不是有效的 Excel (.xlsx) 文件") from exc
+    wb = open_workbook(path)
     out: list[Assignment] = []
     try:
         if not any(title in wb.sheetnames for title in SHEET_KINDS):

@@ -38,7 +38,7 @@ from ..accounts.permissions import (
 )
 from ..params import as_int, requested_plan
 from ..plans.models import Plan
-from ..responses import back, uploaded, wants_xlsx, xlsx
+from ..responses import back, denied, uploaded, wants_xlsx, xlsx
 from ..templatetags.planwatch_ledger import amount
 from . import services, sheets
 from .models import (
@@ -155,13 +155,9 @@ def project_import(request: HttpRequest) -> HttpResponse:
         messages.error(request, str(exc))
         return _ledger_page(request, "projects", status=400)
     except PermissionDenied as exc:
-        return _denied(request, exc)
+        return denied(request, str(exc))
     messages.success(request, gettext("已导入：%(n)s个项目的信息有变化") % {"n": n})
     return back(request, reverse("ledger", kwargs={"kind": "projects"}))
-
-
-def _denied(request: HttpRequest, exc: Exception) -> HttpResponse:
-    return render(request, "web/denied.html", {"message": str(exc)}, status=403)
 
 
 def _act(request: HttpRequest, action: Callable[[], str], bad_input: str, done: HttpResponse) -> HttpResponse:
@@ -173,7 +169,7 @@ def _act(request: HttpRequest, action: Callable[[], str], bad_input: str, done: 
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     except PermissionDenied as exc:
-        return _denied(request, exc)
+        return denied(request, str(exc))
     return done
 
 
@@ -271,7 +267,7 @@ def _item_action(request: HttpRequest, kind: str, item: Any, action: Callable[[]
     try:
         message = action()
     except PermissionDenied as exc:
-        return _denied(request, exc)
+        return denied(request, str(exc))
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
         return _item_page(request, kind, item, status=400)
@@ -409,7 +405,7 @@ def notice_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     except PermissionDenied as exc:
-        return _denied(request, exc)
+        return denied(request, str(exc))
     return back(request, "notices")
 
 

@@ -16,10 +16,13 @@ from django.db import transaction
 from django.utils.translation import gettext
 
 from ...exports import safe_cell, unsafe_cell
+from ...reports.assignments import SHEET_KINDS
 from ..accounts.models import Department
 from .models import Commitment, Indicator, Plan, Project, Task
 
-SHEETS = {"主要指标": Indicator, "重点任务": Task, "重大项目": Project, "量化承诺": Commitment}
+# the template's sheets, named once (reports.assignments reads the same template on the command line)
+SHEETS = {title: {"indicator": Indicator, "task": Task, "project": Project, "commitment": Commitment}[kind]
+          for title, kind in SHEET_KINDS.items()}
 NAME_FIELD = {Indicator: "name", Task: "title", Project: "name", Commitment: "quantity"}  # the name column
 HEADER = ["编号", "名称", "所在章节", "牵头单位", "配合单位（用、分隔）", "完成时限（YYYY-MM-DD）"]
 

@@ -5,26 +5,14 @@ endpoint) fills up to the number of regions, and the .zip downloaded holds one r
 from __future__ import annotations
 
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from .test_browser_workflow import CHROMIUM, CHROMIUM_ARGS, SHOTS, server, sign_in  # noqa: F401 - the shared server fixture
+from .test_browser_workflow import CHROMIUM, SHOTS, browser, server, sign_in  # noqa: F401 - the shared fixtures
 
 pytestmark = [pytest.mark.slow, pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium needed")]
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 def test_a_batch_fills_its_progress_bar_and_downloads_a_zip(server: str, browser: Any,  # noqa: F811

@@ -5,31 +5,19 @@ and run in this order. Screenshots go to out/screenshots/."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import openpyxl
 import pytest
 
-from .test_browser_workflow import CHROMIUM, CHROMIUM_ARGS, SHOTS, server, sign_in  # noqa: F401 - the shared server fixture
+from .test_browser_workflow import CHROMIUM, SHOTS, browser, server, sign_in  # noqa: F401 - the shared fixtures
 
 pytestmark = [pytest.mark.slow, pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium needed")]
 
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
-def _page(browser: Any, base: str, user: str) -> Any:
+def _page(browser: Any, base: str, user: str) -> Any:  # noqa: F811 - the fixture, passed on
     page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="zh-CN", accept_downloads=True)
     sign_in(page, base, user)
     return page

@@ -9,6 +9,7 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -21,6 +22,18 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 pytestmark = [pytest.mark.slow, pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium needed")]
 DEMO_PASSWORDS = {"fgj_admin": "Jinpu-admin-2025", "tjj_tianbao": "Jinpu-report-2025",
                   "swj_tianbao": "Jinpu-report-2025", "lingdao": "Jinpu-leader-2025"}  # the README's demo accounts
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """One headless Debian Chromium for a module's tests (import it with the module's server fixture)."""
+    from playwright.sync_api import sync_playwright
+
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
 
 
 def sign_in(page, base: str, user: str = "fgj_admin", *, go: bool = True) -> None:  # type: ignore[no-untyped-def]

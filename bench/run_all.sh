@@ -16,6 +16,7 @@ start=$SECONDS
 .venv/bin/python bench/lineage.py      # planwatch lineage (≤ 1 s) and draft-indicators (≤ 2 s)
 .venv/bin/python bench/search.py      # SQLite and PostgreSQL, 200 plans in the index
 BENCH_SECONDS=${BENCH_SECONDS:-10} .venv/bin/python bench/pages.py   # demo data on SQLite
+.venv/bin/python bench/ledger_pages.py   # ledgers with 200 items, SQLite and PostgreSQL (≤ 100 ms)
 .venv/bin/python bench/import_pg.py   # 1 M rows from CSV into PostgreSQL
 .venv/bin/python bench/scale.py       # pages and API with 1 M observations on PostgreSQL
 total=$((SECONDS - start))
@@ -28,3 +29,4 @@ seconds = int(sys.argv[1])
 write_section("run-all", [f"Last full run of `bash bench/run_all.sh`: {seconds // 60} min {seconds % 60} s "
                           f"({'within' if seconds <= 600 else 'OVER'} the 10-minute goal). {machine()}"])
 PY
+.venv/bin/python bench/summary.py     # one table: every goal with its figure, baseline, ratio and verdict

@@ -12,6 +12,9 @@ The rules:
   whole form. It moves the plan's data stamp on (``touch_plans``), so every cached report is generated again.
 - Rows are only added: the latest row of a section is in force; an empty text puts the generated draft back.
 - Line breaks are kept as typed (CRLF from a browser becomes LF): a blank line separates paragraphs.
+- Two people editing at once: the form carries, per section, the latest row it was shown (``seen``). If another
+  person saved that section since, the save is refused as a whole (409) naming who and when, and the typed text
+  stays in the box, so that nobody overwrites a colleague's text without having read it.
 """
 
 from __future__ import annotations
@@ -68,12 +71,27 @@ def _check_scope(plan: Plan, kind: str, year: int) -> None:
             "year": year, "start": plan.base_year + 1, "end": plan.end_year})
 
 
+class NarrativeConflict(ValidationError):
+    """Another person saved a section after this form was shown: nothing is saved."""
+
+
+def latest_rows(plan: Plan, kind: str, year: int) -> dict[str, ReportNarrative]:
+    """section code → its latest row (the text in force, or the empty row that put the draft back)."""
+    latest: dict[str, ReportNarrative] = {}
+    for row in ReportNarrative.objects.filter(plan=plan, kind=kind, year=year).select_related("actor").order_by("id"):
+        latest[row.section] = row
+    return latest
+
+
 @transaction.atomic
 def save_narrative(user: Any, plan: Plan, kind: str, year: int, texts: Mapping[str, str],
-                   sections: list[tuple[tuple[str, ...], Section]] | None = None) -> list[ReportNarrative]:
+                   sections: list[tuple[tuple[str, ...], Section]] | None = None,
+                   seen: Mapping[str, int] | None = None) -> list[ReportNarrative]:
     """Write the changed texts (section code → text; "" puts the generated draft back) of one report, all or
     none, and move the plan's data stamp on. ``sections``: the report's writable sections when the caller has
-    built them already (else built here). Returns the rows written."""
+    built them already (else built here). ``seen``: section code → the id of the latest row the writer was
+    shown (0: none); a section changed by someone else since refuses the save (:class:`NarrativeConflict`).
+    Returns the rows written."""
     require(can_review(user), gettext("只有发改局管理员可以编写报告文本"))
     _check_scope(plan, kind, year)
     known = {s.code: (above, s) for above, s in (sections if sections is not None else sections_of(plan, kind, year))}
@@ -84,7 +102,17 @@ def save_narrative(user: Any, plan: Plan, kind: str, year: int, texts: Mapping[s
     for code, text in texts.items():
         above, sec = known[code]
         cleaned[code] = bounded(_clean(text), NARRATIVE_MAX, "“" + "·".join((*above[-1:], sec.title)) + "”")
-    current = ReportNarrative.in_force(plan, kind, year)
+    Plan.objects.select_for_update().filter(pk=plan.pk).exists()  # one writer of a plan's texts at a time
+    latest = latest_rows(plan, kind, year)
+    current = {code: row.text for code, row in latest.items() if row.text}
+    if seen is not None:
+        stale = [latest[code] for code, text in cleaned.items() if text != current.get(code, "") and code in latest
+                 and code in seen and latest[code].pk != seen[code]]
+        if stale:
+            raise NarrativeConflict(gettext("“%(sections)s”已由%(who)s于%(at)s修改，您看到的不是最新文本：请阅读最新文本后"
+                                            "再保存（本次未保存任何章节）") % {
+                "sections": "、".join(known[r.section][1].title for r in stale),
+                "who": stale[0].actor or gettext("系统"), "at": stale[0].at.strftime("%Y-%m-%d %H:%M")})
     actor = user if getattr(user, "pk", None) else None
     rows = [ReportNarrative.objects.create(plan=plan, kind=kind, year=year, section=code, text=text, actor=actor)
             for code, text in cleaned.items() if text != current.get(code, "")]
@@ -114,21 +142,25 @@ def report_narrative(request: HttpRequest) -> HttpResponse:
     typed: dict[str, str] = {}
     if request.method == "POST":
         typed = {s.code: request.POST[f"text-{s.code}"] for _, s in sections if f"text-{s.code}" in request.POST}
+        # the page's form says which version it showed; a post without it (a script) is not checked
+        seen = {code: as_int(request.POST[f"seen-{code}"]) or 0 for code in typed if f"seen-{code}" in request.POST}
         try:
-            rows = save_narrative(request.user, plan, kind, year, typed, sections)
+            rows = save_narrative(request.user, plan, kind, year, typed, sections, seen)
             messages.success(request, gettext("已保存%(n)s个章节的文本，再次下载的报告将按新文本生成") % {
                 "n": len(rows)} if rows else gettext("文本没有改动，未保存"))
             return redirect(f"{request.path}?{urlencode({'plan': plan.pk, 'kind': kind, 'year': year})}")
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
-            status = 400
-    in_force = ReportNarrative.in_force(plan, kind, year)
+            status = 409 if isinstance(exc, NarrativeConflict) else 400
+    latest = latest_rows(plan, kind, year)
+    in_force = {code: row.text for code, row in latest.items() if row.text}
     history: dict[str, list[ReportNarrative]] = {}
     for row in ReportNarrative.objects.filter(plan=plan, kind=kind, year=year).select_related("actor").order_by("-id"):
         history.setdefault(row.section, []).append(row)
     codes = {s.code for _, s in sections}
     rows_ = [{"code": s.code, "title": s.title, "above": "·".join(above), "draft": draft_text(s),
               "text": typed.get(s.code, in_force.get(s.code, "")), "in_force": s.code in in_force,
+              "seen": latest[s.code].pk if s.code in latest else 0,
               "history": history.get(s.code, [])} for above, s in sections]
     absent = [(code, history[code]) for code in history if code not in codes]
     return render(request, "web/report_narrative.html", {

@@ -11,19 +11,25 @@ the next web process asked for its progress (:func:`revive`), or by ``planwatch 
 Rules: a region that fails is recorded with its message (``failures``) and the others still complete; the
 zip holds one file per region that succeeded; the job ends ``done`` (``failed`` only when no region could be
 made). Reports are the staff's (unpublished values included): only the admin and leaders may start or read a
-batch (accounts.permissions.can_run_batch_reports)."""
+batch (accounts.permissions.can_run_batch_reports).
+
+Files: the zip is written to a temporary file that stays in memory up to :data:`SPOOL_BYTES` and goes to disk
+beyond (a batch of thousands of regions does not hold its reports in memory), then stored under
+MEDIA_ROOT/report_jobs/. A zip is kept for :data:`KEEP` after its batch finished and then deleted
+(:func:`clean_old`, run whenever a batch starts and by ``run_report_jobs``); the job row stays, as the record
+of who made which reports when, and its page says the file was cleared."""
 
 from __future__ import annotations
 
 import datetime as dt
-import io
 import logging
+import tempfile
 import zipfile
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from django.contrib import messages
-from django.core.files.base import ContentFile
+from django.core.files.base import File
 from django.db import close_old_connections, transaction
 from django.db.models import Q
 from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
@@ -48,6 +54,20 @@ log = logging.getLogger(__name__)
 STALE = dt.timedelta(minutes=10)  # no region finished for this long: the worker running the job is gone
 ORPHANED = dt.timedelta(seconds=30)  # queued for this long: the process that queued it never started it
 _POOL = ThreadPoolExecutor(max_workers=1, thread_name_prefix="report-jobs")  # one batch at a time per process
+SPOOL_BYTES = 16 * 2**20  # a batch's zip stays in memory up to this size, on disk beyond
+KEEP = dt.timedelta(days=30)  # a finished batch's zip is deleted after this long (the job row stays)
+
+
+def clean_old(now: dt.datetime | None = None) -> int:
+    """Delete the zips of batches finished more than :data:`KEEP` ago; returns how many were deleted."""
+    finished = (ReportJob.State.DONE, ReportJob.State.FAILED)
+    old = ReportJob.objects.filter(state__in=finished, heartbeat__lt=(now or timezone.now()) - KEEP).exclude(file="")
+    count = 0
+    for job in old:
+        job.file.delete(save=False)  # the storage's file, then the row's reference to it
+        ReportJob.objects.filter(pk=job.pk).update(file="")
+        count += 1
+    return count
 
 
 def regions_below(plan: Plan) -> list[Region]:
@@ -69,6 +89,7 @@ def start(user: Any, plan: Plan, kind: str, year: int, fmt: str, regions: list[R
     allowed = {r.pk for r in regions_below(plan)}
     if not regions or any(r.pk not in allowed for r in regions):
         raise ValueError(gettext("请选择本规划所属地区下辖的地区"))
+    clean_old()
     with transaction.atomic():
         job = ReportJob.objects.create(plan=plan, kind=kind, year=year, fmt=fmt, total=len(regions), actor=user)
         job.regions.set(regions)
@@ -102,7 +123,7 @@ def run(job_id: int) -> bool:
         return False
     job = ReportJob.objects.select_related("plan", "plan__region").get(pk=job_id)
     failures: dict[str, str] = {}
-    buffer = io.BytesIO()
+    buffer = tempfile.SpooledTemporaryFile(max_size=SPOOL_BYTES)  # noqa: SIM115 - closed below, after saving
     title = KIND_TITLES[job.kind]
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for done, region in enumerate(job.regions.order_by("id"), start=1):
@@ -116,8 +137,10 @@ def run(job_id: int) -> bool:
                 failures[region.name] = gettext("生成失败（%(error)s）") % {"error": type(exc).__name__}
             ReportJob.objects.filter(pk=job_id).update(done=done, failures=failures, heartbeat=timezone.now())
     job.refresh_from_db()
-    if len(failures) < job.total:
-        job.file.save(f"{job.pk}.zip", ContentFile(buffer.getvalue()), save=False)
+    with buffer:
+        if len(failures) < job.total:
+            buffer.seek(0)
+            job.file.save(f"{job.pk}.zip", File(buffer), save=False)
     job.state = ReportJob.State.DONE if len(failures) < job.total else ReportJob.State.FAILED
     job.heartbeat = timezone.now()
     job.save(update_fields=["file", "state", "heartbeat"])
@@ -207,6 +230,8 @@ def batch_download(request: HttpRequest, pk: int) -> HttpResponse:
     if isinstance(job, HttpResponse):
         return job
     if not job.file:
-        return denied(request, gettext("批量报告尚未完成"), status=404)
+        finished = job.state in (ReportJob.State.DONE, ReportJob.State.FAILED)
+        return denied(request, gettext("批量报告的压缩包已于保存期满后清理，请重新生成") if finished and job.done
+                      else gettext("批量报告尚未完成"), status=404)
     name = f"{job.year}年{KIND_TITLES[job.kind]}（分地区）.zip"
     return FileResponse(job.file.open("rb"), as_attachment=True, filename=name, content_type="application/zip")

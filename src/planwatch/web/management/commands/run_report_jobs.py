@@ -19,6 +19,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, loop: bool = False, every: float = 5.0, **options: Any) -> None:
         while True:
+            report_jobs.clean_old()  # zips past their keeping time
             for pk in report_jobs.pending():
                 if report_jobs.run(pk):
                     self.stdout.write(f"批量报告 {pk} 已处理")

@@ -60,11 +60,23 @@ def test_the_ranking_exports_the_table_it_shows(admin_client: Client, demo: Plan
     assert response.status_code == 200 and "spreadsheetml" in response["Content-Type"]
     ws = openpyxl.load_workbook(io.BytesIO(response.content)).active
     rows = list(ws.iter_rows(values_only=True))
-    assert rows[0][:3] == ("名次", "部门", "考核得分")
-    assert [(r[1], r[2]) for r in rows[1:]] == [(a.department.name, a.score.total) for a in ranked]
+    title = rows[0][0]  # the first row says what the table is: plan, region, year, and 模拟 when simulated
+    assert demo.title in title and demo.region.name in title and "考核排名" in title and "年" in title
+    assert rows[1][:3] == ("名次", "部门", "考核得分")
+    assert [(r[1], r[2]) for r in rows[2:]] == [(a.department.name, a.score.total) for a in ranked]
 
 
 @pytest.mark.parametrize("persona", ["outsider"])
 def test_the_public_does_not_see_the_ranking(request: pytest.FixtureRequest, persona: str) -> None:
     client = request.getfixturevalue(persona)
     assert client.get("/departments/").status_code == 302  # to the login page
+
+
+def test_the_department_page_exports_its_items_under_a_title_row(admin_client: Client, demo: Plan) -> None:
+    page = admin_client.get("/departments/").context["ranked"][0]
+    dept = page.department
+    response = admin_client.get(f"/departments/{dept.pk}/?format=xlsx")
+    assert response.status_code == 200 and "spreadsheetml" in response["Content-Type"]
+    rows = list(openpyxl.load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
+    assert demo.title in rows[0][0] and dept.name in rows[0][0]
+    assert rows[1][:2] == ("灯号", "事项") and len(rows) - 2 == len(page.items)

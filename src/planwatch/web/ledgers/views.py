@@ -36,6 +36,7 @@ from ..accounts.permissions import (
     role_of,
     visible_notices,
 )
+from ..monitoring.tables import caption
 from ..params import as_int, requested_plan
 from ..plans.models import Plan
 from ..responses import back, denied, uploaded, wants_xlsx, xlsx
@@ -416,9 +417,11 @@ def department(request: HttpRequest, pk: int) -> HttpResponse:
     plan = requested_plan(request)
     (found,), simulated = services.assessments(plan, [dept])
     if wants_xlsx(request):
+        text = caption(plan.title, plan.region.name, f"{services.assessment_year(plan)}年", dept.name,
+                       simulated=simulated)  # the first row says what the table is, as on every export
         return xlsx(table_xlsx(dept.name, ["灯号", "事项", "台账", "位置", "进度（%）", "时限"], [
             [LIGHT_LABELS[light], str(x), ledger_of(x).title, services.place_of(x), x.progress,
-             x.due or "规划期末"] for x, light in found.items]), f"{dept.name}.xlsx")
+             x.due or "规划期末"] for x, light in found.items], caption=text), f"{dept.name}.xlsx")
     return render(request, "web/department.html", {
         "dept": dept, "plan": plan, "as_of": services.assessment_year(plan), "results": found.indicators,
         "items": found.items, "score": found.score, "a": found, "notices": found.open_notices,
@@ -436,10 +439,12 @@ def departments(request: HttpRequest) -> HttpResponse:
     plan = requested_plan(request)
     ranked, simulated = services.assessments(plan)
     if wants_xlsx(request):
+        text = caption(plan.title, plan.region.name, f"{services.assessment_year(plan)}年", "考核排名",
+                       simulated=simulated)
         return xlsx(table_xlsx("考核排名", RANKING_HEADER, [
             [i, a.department.name, a.score.total, _round(a.score.indicator_part), len(a.indicators),
              _round(a.score.ledger_part), len(a.items), *a.lights().values(), a.overdue_notices, a.score.deduction]
-            for i, a in enumerate(ranked, start=1)]), "考核排名.xlsx")
+            for i, a in enumerate(ranked, start=1)], caption=text), "考核排名.xlsx")
     return render(request, "web/departments.html", {
         "plan": plan, "ranked": ranked, "as_of": services.assessment_year(plan), "simulated": simulated,
         "labels": LIGHT_LABELS, "weights": WEIGHTS, "deduction": OVERDUE_NOTICE_DEDUCTION})

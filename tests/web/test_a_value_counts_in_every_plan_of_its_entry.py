@@ -101,3 +101,28 @@ def test_a_different_entry_never_shares_its_values(family: tuple[Plan, Plan, Pla
     save_value(admin, places, master.region, 2025, 3.2, comment="示例")
     assert _values(master, 2, 2025) == 3.2
     assert _values(special, 1, 2025) is None
+
+
+def test_the_successors_chart_runs_across_both_periods(family: tuple[Plan, Plan, Plan], admin_client: Client) -> None:
+    """Issue 17 item 2: the 十五五 indicator's chart draws the 十四五 values before its own years (2020–2030), with
+    no target of the new plan there and the old period shaded; a plan succeeding nothing starts at its base year."""
+    master, special, successor = family
+    admin = User.objects.get(username="fgj_admin")
+    urban = master.indicators.get(no=1)
+    assert urban.entry is not None
+    library.confirm(admin, urban.entry)
+    for year, value in ((2021, 52.0), (2023, 55.0), (2025, 58.5)):
+        save_value(admin, urban, master.region, year, value, comment="示例")
+    save_value(admin, successor.indicators.get(no=1), successor.region, 2026, 59.4, comment="示例")
+
+    chart = admin_client.get(f"/plans/{successor.pk}/indicators/1/").context["chart"]()
+    assert chart["years"] == [str(y) for y in range(2021, 2031)]
+    by_year = dict(zip(chart["years"], chart["actual"], strict=True))
+    assert [by_year[y] for y in ("2021", "2022", "2023", "2025", "2026")] == [52.0, None, 55.0, 58.5, 59.4]
+    targets = dict(zip(chart["years"], chart["target"], strict=True))
+    assert [targets[y] for y in ("2021", "2024")] == [None, None]  # the new plan sets no target before its base
+    assert targets["2025"] == 60 and targets["2030"] == 65  # its baseline and its target
+    assert chart["previous_period"] == ["2021", "2025"]
+
+    special_chart = admin_client.get(f"/plans/{special.pk}/indicators/2/").context["chart"]()
+    assert special_chart["years"][0] == "2020" and special_chart["previous_period"] == []  # succeeds nothing

@@ -111,6 +111,15 @@ def _write(plan: Plan, table: Any, ids: dict[int, int], region_ids: list[int], r
 # beside the cell to fill; hidden columns carry the indicator's id and the version of the value the file was
 # made from, and a hidden sheet the round. Uploading checks every cell first, then writes every value through
 # services.save_value (the form's rules and history) in one transaction: one bad cell, nothing written.
+#
+# 一数一报: a figure of a confirmed 指标库 entry already entered for another plan (the master plan's, for a
+# special plan's round) is pre-filled, its status naming that plan (已在《…》填报), and its version carried. A changed
+# cell on such a row is written to that one observation — under the other plan's indicator, through the same
+# save_value (its permission, its round, its pipeline state, the version, a history row) — never as a second
+# observation of the same figure: the bureau wants one number per measure, region and period, corrected where it
+# is held, with the history in one place. Its 来源 cannot change here (another source would be a second value).
+# A row the person may not write there (another lead unit, the other round closed, submitted already) is an
+# error of that cell, like any other.
 SHEET = "填报"
 META = "_轮次"
 HEADER = ("指标ID", "版本", "编号", "指标", "单位", "期间", "上年值", "目标值", "本期数值", "来源", "说明", "状态")
@@ -128,10 +137,20 @@ class SheetRefused(PlanwatchError):
 
 def _round_values(round_: Any) -> dict[int, Observation]:
     """Indicator id → the value of the round the sheet shows and compares with (the latest entered, reported
-    not simulated)."""
-    from .services import round_values
+    not simulated): the indicator's own, else the latest of its confirmed entry entered for another plan's
+    indicator (services.round_answers)."""
+    from .services import round_answers
 
-    return {o.indicator_id: o for o in round_values(round_).order_by("id")}
+    shown = {}
+    for pk, found in round_answers(round_).items():
+        own = [o for o in found if o.indicator_id == pk]
+        shown[pk] = own[-1] if own else found[-1]
+    return shown
+
+
+def _held_elsewhere(obs: Observation | None, ind: Any) -> bool:
+    """Whether the round's value of ``ind`` is held under another indicator (another plan's, 一数一报)."""
+    return obs is not None and obs.indicator_id != ind.pk
 
 
 def round_template(user: Any, round_: Any) -> bytes:
@@ -165,7 +184,7 @@ def round_template(user: Any, round_: Any) -> bytes:
         ws.append([ind.pk, obs.version if obs else 0, safe_cell(ind.display_no), safe_cell(ind.name),
                    safe_cell(ind.unit), round_.label, last.value if last else None, target,
                    obs.value if obs else None, safe_cell(obs.source) if obs else "",
-                   safe_cell(obs.comment) if obs else "", obs.get_status_display() if obs else "未填报"])
+                   safe_cell(obs.comment) if obs else "", _status_cell(obs, ind)])
         for column in (VALUE, SOURCE, COMMENT):
             cell = ws.cell(row=ws.max_row, column=column)
             cell.protection = Protection(locked=False)
@@ -182,6 +201,16 @@ def round_template(user: Any, round_: Any) -> bytes:
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()
+
+
+def _status_cell(obs: Observation | None, ind: Any) -> str:
+    from ...exports import safe_cell
+
+    if obs is None:
+        return "未填报"
+    if _held_elsewhere(obs, ind):
+        return safe_cell(f"已在《{obs.indicator.plan.title}》填报（{obs.get_status_display()}），修改即改该数值")
+    return obs.get_status_display()
 
 
 def _cell_number(raw: object) -> float | None:
@@ -254,6 +283,15 @@ def read_round_sheet(user: Any, round_: Any, data: bytes, name: str = "upload.xl
         stored = values.get(ind.pk)
         if stored is not None and stored.source == source and stored.value == value and stored.comment == comment:
             continue  # as downloaded: nothing to save
+        if _held_elsewhere(stored, ind):  # one figure, one observation: written where it is held
+            assert stored is not None
+            if source != stored.source:
+                errors.append(f"{where}：本期数值已在《{stored.indicator.plan.title}》填报（来源“{stored.source}”），"
+                              f"同一数据只填报一次，来源请保持“{stored.source}”或到该规划修改（{ind.name}）")
+                continue
+            out.append({"indicator": stored.indicator, "value": value, "source": source, "comment": comment,
+                        "version": version, "cell": where})
+            continue
         out.append({"indicator": ind, "value": value, "source": source, "comment": comment, "version": version,
                     "cell": where})
     if errors:
@@ -263,7 +301,7 @@ def read_round_sheet(user: Any, round_: Any, data: bytes, name: str = "upload.xl
 
 def apply_round_sheet(user: Any, round_: Any, data: bytes, name: str = "upload.xlsx") -> int:
     """Check and save an uploaded 填报模板, all or nothing; returns how many values were saved."""
-    from django.core.exceptions import ValidationError
+    from django.core.exceptions import PermissionDenied, ValidationError
 
     from .services import check_round_open, save_value
 
@@ -277,6 +315,10 @@ def apply_round_sheet(user: Any, round_: Any, data: bytes, name: str = "upload.x
                            row["version"], row["source"], round_.code)
             except ValidationError as exc:
                 errors.append(f"{row['cell']}：{' '.join(exc.messages)}")
+            except PermissionDenied as exc:  # only a value held under another plan's indicator gets here
+                if row["indicator"].plan_id == round_.plan_id:
+                    raise
+                errors.append(f"{row['cell']}：本期数值已在《{row['indicator'].plan.title}》填报，{exc}")
         if errors:
             raise SheetRefused(errors)  # rolls back every value saved above
     return len(rows)

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import math
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -27,7 +28,7 @@ from ..accounts.models import Region, Role
 from ..accounts.permissions import can_report, can_review, require, require_report
 from ..cache import cached
 from ..limits import COMMENT_MAX, bounded, column_max
-from ..plans.models import Indicator, Plan
+from ..plans.models import Indicator, IndicatorEntry, Plan
 from .models import (
     Flag,
     Frequency,
@@ -111,6 +112,28 @@ def last_value(indicator: Indicator, region: Region, year: int, period: str = ""
     return next(iter(counted_values(rows).values()), None)
 
 
+def last_values(observations: Sequence[Observation]) -> dict[int, Choice | None]:
+    """:func:`last_value` of each observation (by id), in one query: the review page lists every pending value."""
+    wanted: dict[int, tuple[int, int, int, str]] = {}
+    for o in observations:
+        parsed = parse_period(o.period)
+        wanted[o.pk] = (o.indicator_id, o.region_id, o.year - 1,
+                        period_code(o.year - 1, parsed[1], parsed[2]) if parsed else "")
+    if not wanted:
+        return {}
+    groups: dict[tuple[int, int, int, str], list[Observation]] = {}
+    for row in Observation.objects.filter(
+            indicator_id__in={k[0] for k in wanted.values()}, region_id__in={k[1] for k in wanted.values()},
+            year__in={k[2] for k in wanted.values()}).exclude(status=Status.RETURNED).select_related("indicator",
+                                                                                                 "region"):
+        if row.period and parse_period(row.period):  # a quarter's or month's value: by its code (same_period)
+            groups.setdefault((row.indicator_id, row.region_id, row.year, row.period), []).append(row)
+        if row.flag in (Flag.FINAL, Flag.EXPECTED):  # a full year's: any value that is not part-year
+            groups.setdefault((row.indicator_id, row.region_id, row.year, ""), []).append(row)
+    return {pk: next(iter(counted_values(groups[key]).values()), None) if key in groups else None
+            for pk, key in wanted.items()}
+
+
 def check_plausible(indicator: Indicator, region: Region, year: int, value: float, comment: str,
                     period: str = "") -> None:
     """A jump against last year's value needs a comment saying why. Like is compared with like: a full-year
@@ -126,6 +149,25 @@ def check_plausible(indicator: Indicator, region: Region, year: int, value: floa
                             % {"year": year, **numbers})
 
 
+def held_elsewhere(indicator: Indicator, region: Region, year: int, period: str = "", source: str | None = "",
+                   lock: bool = False) -> Observation | None:
+    """一数一报: the reported value of ``indicator``'s confirmed 指标库 entry for this region, year, period and source
+    entered under another indicator (another plan's, usually), if any — the one figure the entry holds, so that
+    :func:`save_value` does not create a second one (the entry's rule like the unique constraint of one indicator's
+    values). ``lock`` takes the entry's row first, inside the caller's transaction: two people entering the same
+    figure for two plans at once are served one after the other, and the second is refused. ``source`` None: any
+    source (what the entry form shows)."""
+    if indicator.entry_id is None:
+        return None
+    if lock and not IndicatorEntry.objects.select_for_update().filter(pk=indicator.entry_id, confirmed=True).exists():
+        return None
+    found = Observation.objects.filter(indicator__entry_id=indicator.entry_id, indicator__entry__confirmed=True,
+                                       region=region, year=year, period=period, simulated=False).exclude(
+        indicator=indicator)
+    found = found if source is None else found.filter(source=source)
+    return found.select_related("indicator__plan").order_by("id").first()
+
+
 @transaction.atomic
 def save_value(user: Any, indicator: Indicator, region: Region, year: int, value: float, comment: str = "",
                version: int | None = None, source: str = "", period: str = "") -> Observation:
@@ -135,7 +177,9 @@ def save_value(user: Any, indicator: Indicator, region: Region, year: int, value
 
     ``version`` None or 0 means the form was opened when there was no value yet (the entry form, or an API call
     without a version): it creates the value, and is refused with :class:`StaleVersion` when one exists by then,
-    so that nobody overwrites a value they have not seen. ``region`` must be the plan's region or one below it."""
+    so that nobody overwrites a value they have not seen. ``region`` must be the plan's region or one below it.
+    A figure of a confirmed 指标库 entry already entered under another plan's indicator (same region, year, period
+    and source: :func:`held_elsewhere`) is refused, naming where it is held: one figure, one entry (一数一报)."""
     require_report(user, indicator)
     if not math.isfinite(value):  # float("nan"), float("inf") and float("1e309") are floats, but no value
         raise WorkflowError(gettext("数值必须是有限的数字（不能是 nan、inf 或超出范围的数），未保存"))
@@ -158,6 +202,11 @@ def save_value(user: Any, indicator: Indicator, region: Region, year: int, value
     check_plausible(indicator, region, year, value, comment, period)
     obs = Observation.objects.select_for_update().filter(indicator=indicator, region=region, year=year,
                                                          period=period, source=source).first()
+    if obs is None and (held := held_elsewhere(indicator, region, year, period, source, lock=True)) is not None:
+        raise WorkflowError(gettext("该数据已在《%(plan)s》第%(no)s项“%(name)s”中填报（%(value)s，%(status)s）："
+                                    "同一指标库条目的数据只填报一次，请在那里修改（未保存）") % {
+            "plan": held.indicator.plan.title, "no": held.indicator.display_no, "name": held.indicator.name,
+            "value": f"{held.value:g}{held.indicator.unit}", "status": pgettext("status", held.get_status_display())})
     if obs is None:
         try:
             with transaction.atomic():  # a savepoint: another person creating the same value at once wins
@@ -437,9 +486,34 @@ def open_rounds(plan: Plan | None = None, today: Any = None) -> list[ReportingRo
 
 
 def round_values(round_: ReportingRound) -> QuerySet[Observation]:
-    """The reported (not simulated) values a round collects: its plan's region, its year and period."""
-    return Observation.objects.filter(indicator__plan=round_.plan, region=round_.plan.region, simulated=False,
-                                      **same_period(round_.year, round_.code))
+    """The reported (not simulated) values a round collects: its plan's region, its year and period — those entered
+    for its plan's indicators and, one figure one entry (一数一报), those entered under any plan's indicator of a
+    confirmed 指标库 entry the plan carries. :func:`round_answers` says which of the plan's indicators each one
+    answers."""
+    plan = round_.plan
+    shared = plan.indicators.filter(entry__confirmed=True).values("entry_id")  # a subquery: one round trip
+    return Observation.objects.filter(Q(indicator__plan=plan) | Q(indicator__entry_id__in=shared), region=plan.region,
+                                      simulated=False, **same_period(round_.year, round_.code))
+
+
+def round_answers(round_: ReportingRound) -> dict[int, list[Observation]]:
+    """The round's plan's indicator id → the values of the round that answer it, its own first, then those
+    entered under another indicator of the same confirmed entry (another plan's, usually), each group in the
+    order entered. An indicator of an unconfirmed entry is answered by its own values only: the admin has not yet
+    decided the two measure the same. Indicators without any value are absent."""
+    plan = round_.plan
+    by_entry: dict[int, list[int]] = {}
+    for pk, entry in plan.indicators.filter(entry__confirmed=True).values_list("pk", "entry_id"):
+        by_entry.setdefault(entry, []).append(pk)
+    own: dict[int, list[Observation]] = {}
+    other: dict[int, list[Observation]] = {}
+    for obs in round_values(round_).select_related("indicator__plan").order_by("id"):
+        if obs.indicator.plan_id == plan.pk:
+            own.setdefault(obs.indicator_id, []).append(obs)
+        for pk in by_entry.get(obs.indicator.entry_id or 0, ()):
+            if pk != obs.indicator_id:
+                other.setdefault(pk, []).append(obs)
+    return {pk: own.get(pk, []) + other.get(pk, []) for pk in {*own, *other}}
 
 
 # how far a value has come, in the order of the pipeline: each count includes the later ones
@@ -451,12 +525,12 @@ APPROVED = (Status.APPROVED, Status.PUBLISHED)
 def completeness(round_: ReportingRound) -> list[dict[str, Any]]:
     """Who has reported what in a round: per lead unit, the values expected (its indicators), entered (any
     state), submitted (submitted or later) and approved (approved or published); indicators without a lead unit
-    form a row of their own (未指定), as they are expected from nobody."""
+    form a row of their own (未指定), as they are expected from nobody. A value of a confirmed entry entered for
+    another plan counts here too (:func:`round_answers`): the department reported it once."""
     leads = dict(round_.plan.indicators.values_list("pk", "lead__name"))
-    best: dict[int, int] = {}  # indicator → the furthest state among its values (several sources may exist)
     order = {s: i for i, s in enumerate((Status.RETURNED, Status.DRAFT, *SUBMITTED))}
-    for ind, status in round_values(round_).values_list("indicator_id", "status"):
-        best[ind] = max(best.get(ind, -1), order[status])
+    # indicator → the furthest state among the values answering it (several sources, or plans, may exist)
+    best = {ind: max(order[o.status] for o in found) for ind, found in round_answers(round_).items()}
     rows: dict[str, dict[str, Any]] = {}
     for ind, lead in leads.items():
         row = rows.setdefault(lead or "", {"department": lead or "", "expected": 0, "entered": 0, "submitted": 0,
@@ -474,9 +548,53 @@ def completeness(round_: ReportingRound) -> list[dict[str, Any]]:
 
 def missing_values(round_: ReportingRound, indicators: Iterable[Indicator]) -> list[Indicator]:
     """Of ``indicators`` (the reporter's), those without a value in the round yet (a returned value counts as
-    entered: it is shown with the reviewer's reason instead)."""
-    entered = set(round_values(round_).values_list("indicator_id", flat=True))
+    entered: it is shown with the reviewer's reason instead). A value of the same confirmed entry entered under
+    any plan's indicator, for the round's region and period, counts as entered (:func:`round_answers`)."""
+    entered = set(round_answers(round_))
     return [i for i in indicators if i.plan_id == round_.plan_id and i.pk not in entered]
+
+
+@dataclass(frozen=True)
+class Ask:
+    """One figure a person is asked for (一数一报): an indicator missing in one round, or a confirmed 指标库 entry
+    missing in several open rounds of the same region and period (the master plan, a special plan, the next
+    period's plan), asked once. Entered once under ``indicator`` (of ``round``, the first asking), it answers every
+    one of ``uses``."""
+
+    round: ReportingRound
+    indicator: Indicator
+    uses: tuple[tuple[ReportingRound, Indicator], ...]
+
+    @property
+    def plans(self) -> list[Plan]:
+        """The plans asking, in the order of ``uses``, each once."""
+        seen: dict[int, Plan] = {}
+        for r, _ in self.uses:
+            seen.setdefault(r.plan_id, r.plan)
+        return list(seen.values())
+
+    @property
+    def shared(self) -> bool:
+        return len(self.plans) > 1
+
+
+def asks(missing: Iterable[tuple[ReportingRound, list[Indicator]]], first_plan: Plan | None = None) -> list[Ask]:
+    """The figures asked by ``missing`` ((round, its missing indicators), the rounds in the order they are shown),
+    each once: the indicators of one confirmed entry asked by rounds of the same region, year and period become
+    one :class:`Ask`, entered under the indicator of ``first_plan`` when it is among them, else the first round's.
+    Unconfirmed entries stay one ask per round and indicator. The indicators come with their entry
+    (``select_related("entry")``), else each costs a query."""
+    groups: dict[tuple[Any, ...], list[tuple[ReportingRound, Indicator]]] = {}
+    for r, found in missing:
+        for i in found:  # the entry is read with the indicator (select_related) by every caller
+            key = ((r.plan.region_id, r.year, r.frequency, r.period, i.entry_id)
+                   if i.entry_id is not None and i.entry.confirmed else (r.pk, i.pk))  # type: ignore[union-attr]
+            groups.setdefault(key, []).append((r, i))
+    out = []
+    for uses in groups.values():
+        r, i = next(((r, i) for r, i in uses if first_plan is not None and r.plan_id == first_plan.pk), uses[0])
+        out.append(Ask(r, i, tuple(uses)))
+    return out
 
 
 def returned_values(observations: QuerySet[Observation]) -> list[tuple[Observation, ObservationEvent | None]]:
@@ -493,10 +611,12 @@ def returned_values(observations: QuerySet[Observation]) -> list[tuple[Observati
 REMIND_DAYS = 7  # the banner and `manage.py send_reminders` warn this many days before a deadline by default
 
 
-def reminders(user: Any, rounds: Iterable[ReportingRound], days: int = REMIND_DAYS,
-              today: Any = None) -> list[tuple[ReportingRound, int, list[Indicator]]]:
+def reminders(user: Any, rounds: Iterable[ReportingRound], days: int = REMIND_DAYS, today: Any = None,
+              known: dict[int, list[Indicator]] | None = None) -> list[tuple[ReportingRound, int, list[Indicator]]]:
     """The rounds closing within ``days`` in which this user still has values to enter: (round, days left,
-    the indicators missing)."""
+    the indicators missing; ``known``: those the caller has found already, by round id, as :func:`missing_values`
+    finds them). A figure of a confirmed entry entered for any plan is not missing in any; :func:`asks` lists a
+    figure several rounds still ask for once."""
     from django.utils import timezone
 
     from ..accounts.permissions import reportable
@@ -506,7 +626,8 @@ def reminders(user: Any, rounds: Iterable[ReportingRound], days: int = REMIND_DA
     for r in rounds:
         left = (r.open_until() - today).days
         if 0 <= left <= days:
-            missing = missing_values(r, reportable(user, r.plan.indicators.order_by("no")))
+            missing = known[r.pk] if known is not None and r.pk in known else missing_values(
+                r, reportable(user, r.plan.indicators.select_related("entry").order_by("no")))
             if missing:
                 out.append((r, left, missing))
     return out

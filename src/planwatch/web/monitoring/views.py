@@ -36,13 +36,16 @@ from .services import (
     REMIND_DAYS,
     BulkRefused,
     StaleVersion,
+    asks,
     bulk_transition,
     completeness,
     counted_rows,
     counted_values,
     create_round,
     evaluate_plan,
+    held_elsewhere,
     last_value,
+    last_values,
     missing_values,
     open_rounds,
     reminders,
@@ -69,7 +72,8 @@ def _summary(asked: Scope, public: bool) -> dict[str, Any]:
     too, as a template fragment keyed by ``stamp``)."""
     plan, region, as_of = asked.plan, asked.region, asked.as_of
     parts = (as_of, public, region.pk)
-    summary = cached("summary", plan, *parts, compute=lambda: _compute_summary(plan, as_of, public, region))
+    summary = cached("summary", plan, *parts, compute=lambda: _compute_summary(plan, as_of, public, region),
+                     shared=True)  # read only, by the page and its export
     return {**summary, "stamp": cache_key("summary", plan, *parts), "plan": plan, **_region_context(plan, region)}
 
 
@@ -162,13 +166,25 @@ def _chart(ind: Indicator, plan: Plan, rows: Any, public: bool, region: Region) 
         found = next((e for e in evaluate_plan(plan, year, public, region)[0] if e.no == ind.no), None)
         period.append(found.period_value if found is not None and year in actual else None)
         label = label or (found.period_label if found is not None else "")
+    before = _previous_period(plan, actual)  # 十五五 continuing a 十四五 measure: the series runs 2020–2030
+    drawn = [*before, *years]
     # finite(): the page's JSON is read by JSON.parse, which refuses NaN and Infinity
-    return finite({"years": [str(y) for y in years], "unit": ind.unit, "name": ind.name,  # type: ignore[no-any-return]
-                   "target": [ind.baseline_value] + [path.get(y) for y in years[1:]],
-                   "actual": [actual.get(y) for y in years],
-                   "period": period if any(v is not None for v in period) else [],
+    return finite({"years": [str(y) for y in drawn], "unit": ind.unit, "name": ind.name,  # type: ignore[no-any-return]
+                   "target": [None] * len(before) + [ind.baseline_value] + [path.get(y) for y in years[1:]],
+                   "actual": [actual.get(y) for y in drawn],
+                   "period": [None] * len(before) + period if any(v is not None for v in period) else [],
+                   "previous_period": [str(before[0]), str(years[0])] if before else [],  # shaded on the chart
                    "period_label": gettext(label) if label else "",  # the cache key holds the language
                    "simulated": any(o.simulated for o in rows)})
+
+
+def _previous_period(plan: Plan, actual: dict[int, float]) -> range:
+    """The years of the plan this one succeeds that have a value of this indicator (plan.succeeds; the values
+    come through the shared 指标库 entry): drawn before the plan's own years, with no target of this plan."""
+    base = plan.base_year or 2020
+    old = plan.succeeds if plan.succeeds_id else None
+    earlier = [y for y in actual if y < base and old is not None and (old.base_year or base) <= y]
+    return range(min(earlier), base) if earlier else range(0)
 
 
 def _target_path(plan: Plan, no: int) -> dict[int, float | None]:
@@ -193,7 +209,7 @@ def _report_page(request: HttpRequest, plan: Plan, status: int = 200, form: Any 
 
     user = request.user
     today = timezone.localdate()
-    indicators = reportable(user, plan.indicators.select_related("lead").order_by("no"))
+    indicators = reportable(user, plan.indicators.select_related("lead", "entry").order_by("no"))
     mine = Observation.objects.filter(indicator__in=indicators, simulated=False)
     returned = returned_values(mine)
     why = {o.pk: event for o, event in returned}
@@ -201,9 +217,8 @@ def _report_page(request: HttpRequest, plan: Plan, status: int = 200, form: Any 
     for o in entries:
         o.return_event = why.get(o.pk)  # type: ignore[attr-defined]
     periods = plan.rounds.exclude(frequency=Frequency.ANNUAL).order_by("year", "frequency", "period")
-    open_now = open_rounds(plan, today)
     listed = list(indicators)
-    missing = [(r, missing_values(r, listed)) for r in open_now]
+    open_now, missing = _my_rounds(user, plan, listed, today)
     days = getattr(settings, "PLANWATCH_REMIND_DAYS", REMIND_DAYS)
     if form is None:  # a 填报 link (?indicator=…&year=…&period=…), else the open round closing first
         first = open_now[0] if open_now else None
@@ -218,16 +233,38 @@ def _report_page(request: HttpRequest, plan: Plan, status: int = 200, form: Any 
     if chosen is not None and chosen_year:
         last = last_value(chosen, plan.region, chosen_year, form.get("period", ""))
         context = {"indicator": chosen, "year": chosen_year, "last": last,
-                   "target": None if parsed else target_paths(plan).get(chosen.no, {}).get(chosen_year)}
+                   "target": None if parsed else target_paths(plan).get(chosen.no, {}).get(chosen_year),
+                   # 一数一报: the figure already entered for another plan's indicator of the same confirmed entry
+                   "held": held_elsewhere(chosen, plan.region, chosen_year, form.get("period", ""), None)}
     return render(request, "web/report.html", {
         "plan": plan, "indicators": indicators, "entries": entries, "periods": periods,
         "years": range((plan.base_year or 2020) + 1, (plan.end_year or 2025) + 1),
         "may_review": can_review(user), "form": form, "chosen": context, "today": today,
         "open_rounds": [(r, (r.open_until() - today).days, len(m)) for r, m in missing],
-        "missing": [(r, i) for r, m in missing for i in m], "returned": returned,
+        "missing": asks(missing, plan), "returned": returned,
         # the banner is for the lead units' reporters; the admin follows every department on the review page
-        "reminders": [] if can_review(user) else reminders(user, open_now, days, today),
+        "reminders": [] if can_review(user) else reminders(user, open_now, days, today, {r.pk: m for r, m in missing}),
         "overdue": _red_items(user, plan)}, status=status)
+
+
+def _my_rounds(user: Any, plan: Plan, listed: list[Indicator],
+               today: Any) -> tuple[list[ReportingRound], list[tuple[ReportingRound, list[Indicator]]]]:
+    """The open rounds of the home, with what is missing in each: a reporter's department is asked in every plan
+    it leads indicators of (the master plan, its special plans, the next period's), so a reporter sees the open
+    rounds of all of them, this plan's first; the admin, who may report everything, the chosen plan's. The
+    missing list shows a figure of a confirmed entry asked by several of them once (services.asks)."""
+    if can_review(user):
+        mine = open_rounds(plan, today)
+    else:
+        every = open_rounds(today=today)
+        mine, others = [r for r in every if r.plan_id == plan.pk], [r for r in every if r.plan_id != plan.pk]
+        asked = set(reportable(user, Indicator.objects.filter(plan__in={r.plan_id for r in others})).values_list(
+            "plan_id", flat=True).distinct()) if others else set()
+        mine += [r for r in others if r.plan_id in asked]
+    found = {p.pk: list(reportable(user, p.indicators.select_related("lead", "entry").order_by("no")))
+             for p in {r.plan for r in mine if r.plan_id != plan.pk}}
+    found[plan.pk] = listed
+    return mine, [(r, missing_values(r, found[r.plan_id])) for r in mine]
 
 
 def _red_items(user: Any, plan: Plan) -> list[tuple[Any, str]]:
@@ -314,13 +351,17 @@ def review(request: HttpRequest) -> HttpResponse:
         return denied(request, gettext("只有发改局管理员可以审核"))
     pending = list(Observation.objects.filter(status__in=[Status.SUBMITTED, Status.APPROVED]).select_related(
         "indicator", "indicator__plan", "region", "indicator__lead").order_by("indicator__no", "year"))
+    lasts = last_values(pending)
+    paths: dict[int, dict[int, dict[int, float | None]]] = {}  # per plan: its stamp is read once, not per row
     for o in pending:  # the context a reviewer judges a value in
-        last = last_value(o.indicator, o.region, o.year, o.period)
+        last = lasts[o.pk]
         o.last = last  # type: ignore[attr-defined]
         o.change = (100 * (o.value - last.value) / abs(last.value)  # type: ignore[attr-defined]
                     if last and last.value else None)  # in percent
+        if o.indicator.plan_id not in paths:
+            paths[o.indicator.plan_id] = target_paths(o.indicator.plan)
         o.target = (None if o.period else  # type: ignore[attr-defined]
-                    target_paths(o.indicator.plan).get(o.indicator.no, {}).get(o.year))
+                    paths[o.indicator.plan_id].get(o.indicator.no, {}).get(o.year))
     listed = list(ReportingRound.objects.select_related("plan", "plan__region").filter(plan__in=Plan.objects.in_use()))
     chosen = next((r for r in listed if r.pk == as_int(request.GET.get("round", "") or "0")), None)
     chosen = chosen or next(iter(open_rounds()), None) or (listed[0] if listed else None)

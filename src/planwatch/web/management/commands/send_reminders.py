@@ -1,5 +1,7 @@
 """E-mail each 填报员 who still has values to enter in a round closing within N days (the same reminders the
-report page shows as a banner: monitoring.services.reminders). Run it once a day (cron, a systemd timer); mail
+report page shows as a banner: monitoring.services.reminders), one mail a person, each missing figure listed
+once: a confirmed 指标库 entry asked by several plans' rounds of the same period is one line naming the plans
+(一数一报, services.asks). Run it once a day (cron, a systemd timer); mail
 goes through Django's mail settings (PLANWATCH_EMAIL_HOST …). Without a mail server it refuses, unless
 ``--dry-run`` only lists what would be sent."""
 
@@ -14,7 +16,7 @@ from django.core.mail import send_mail
 from django.core.management.base import BaseCommand, CommandError
 
 from ...accounts.models import Role
-from ...monitoring.services import open_rounds, reminders
+from ...monitoring.services import asks, open_rounds, reminders
 
 SMTP = "django.core.mail.backends.smtp.EmailBackend"
 
@@ -59,10 +61,18 @@ class Command(BaseCommand):
                 self.stderr.write(f"{user.username}（{user.profile.department}）没有电子邮箱，未发送")
                 continue
             lines = [f"{user.get_full_name() or user.username}：", ""]
+            listed = asks((round_, missing) for round_, _, missing in due)
             for round_, left, missing in due:
-                lines.append(f"《{round_.plan.title}》{round_.name}将于{round_.open_until():%Y-%m-%d}截止"
-                             f"（还有{left}天），以下{len(missing)}项指标尚未填报：")
-                lines.extend(f"  {i.display_no}. {i.name}（{i.unit}）" for i in missing)
+                own = [a for a in listed if a.round.pk == round_.pk]
+                head = f"《{round_.plan.title}》{round_.name}将于{round_.open_until():%Y-%m-%d}截止（还有{left}天）"
+                if not own:  # every figure it asks for is asked above by another plan's round too
+                    lines.extend([f"{head}，尚未填报的{len(missing)}项指标已在上文列出，填报一次即可。", ""])
+                    continue
+                lines.append(f"{head}，以下{len(own)}项指标尚未填报：")
+                for a in own:
+                    uses = "".join(f"《{p.title}》" for p in a.plans)
+                    lines.append(f"  {a.indicator.display_no}. {a.indicator.name}（{a.indicator.unit}）"
+                                 + (f"  用于：{uses}（同一数据，填报一次即可）" if a.shared else ""))
                 lines.append("")
             lines.append("请登录规划实施监测评估平台“数据填报”页面填报，或下载填报模板批量填写后上传。")
             subject = f"【填报提醒】{due[0][0].name}还有{due[0][1]}天截止"

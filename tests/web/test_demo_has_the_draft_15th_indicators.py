@@ -29,7 +29,7 @@ def test_the_draft_is_a_draft_of_jinpu_succeeding_its_14th(demo: Plan) -> None:
     assert draft.status == PlanStatus.DRAFT and draft.is_draft
     assert "草案" in draft.title and "金普新区" in draft.title and "草案" in draft.source_name
     assert (draft.base_year, draft.end_year) == (2025, 2030)
-    assert draft.succeeds == demo and draft.parent is None
+    assert draft.succeeds == demo and draft.parent == Plan.objects.get(region__name="全国", end_year=2030)  # 规划衔接
     expected = draft_from_files(DATA / "national-15th-main-indicators.csv", DATA / "plans" / "jinpu-14th-fyp.txt",
                                 DATA / "jinpu-published-figures.csv")
     stored = list(draft.indicators.order_by("no"))

@@ -30,6 +30,11 @@ with the old target restated in the new unit), or flagged ``mismatch``. Where th
 old plan's final value (from its observations, when given) is carried over as the new baseline, in the new unit. A pair whose targets are of different
 families (期末水平 against 年均增速) carries a note saying so.
 
+Every reason, unit message and note is built once as a phrase key with its arguments (:data:`PHRASES`, one table
+per language, as in :mod:`planwatch.core.explain`) and rendered in Chinese (the default: the text output and the
+``reason``/``notes`` of the JSON) or English (``reason_en``/``notes_en``; the web page in English). A pair that
+continues exactly — the same name and the same unit, nothing to confirm — is :attr:`Pair.exact`.
+
 >>> normalised_name("1.国内生产总值（GDP）增长（%）")
 '国内生产总值增长'
 >>> normalised_name("3岁以下婴幼儿入托率提高")
@@ -48,6 +53,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from .errors import PlanwatchError, UnitMismatchError
+from .explain import Language
 from .indicator_names import name_key
 from .kinds import KINDS, infer_spec
 from .model import Indicator, Plan
@@ -63,6 +69,52 @@ RULE_LABELS: dict[Rule, str] = {
     "same_name": "名称相同", "normalised": "规范化后名称相同", "synonym": "同义名称",
     "qualifier": "去掉括注后名称相同", "similar": "单位相同且名称相近"}
 RULES: tuple[Rule, ...] = tuple(RULE_LABELS)
+RULE_LABELS_EN: dict[Rule, str] = {
+    "same_name": "same name", "normalised": "same name once normalised", "synonym": "synonymous name",
+    "qualifier": "same name without the bracketed qualifier", "similar": "same unit and a similar name"}
+# a phrase: its key in PHRASES and its arguments (already text: numbers formatted as the plan writes them)
+Phrase = tuple[str, tuple[tuple[str, str], ...]]
+PHRASES: dict[Language, dict[str, str]] = {
+    "zh": {**dict[str, str](RULE_LABELS.items()), "similarity": "（相似度{similarity}）", "no_unit": "无单位",
+           "converted": "单位已换算：1{old_unit} = {factor}{new_unit}",
+           "mismatch": "单位不同且无法换算：{old_unit} 与 {new_unit}，新旧数值未作比较",
+           "renamed": "名称已更改，统计口径由管理员确认", "qualifier_note": "括注{brackets}不同，统计口径可能变化",
+           "families": "目标类型不同（{old_family}→{new_family}），新旧目标不直接比较",
+           "restated": "原目标{target}折合{value}{unit}",
+           "carried": "新表无基期值，以旧规划{year}年实际值{value}{unit}作为基期值",
+           "carried_source": "新表无基期值，以旧规划{year}年实际值（{source}）{value}{unit}作为基期值",
+           "with_text": "至少一方没有可读的主要指标表，正文中的量化目标（标“正文”）一并比较",
+           "期末水平": "期末水平", "年均增速": "年均增速", "五年累计": "五年累计", "累计提高": "累计提高"},
+    "en": {**dict[str, str](RULE_LABELS_EN.items()), "similarity": " (similarity {similarity})", "no_unit": "no unit",
+           "converted": "unit converted: 1 {old_unit} = {factor} {new_unit}",
+           "mismatch": "different units that do not convert: {old_unit} and {new_unit}; the old and new figures are "
+                       "not compared",
+           "renamed": "the name has changed; the administrator confirms the statistical definition",
+           "qualifier_note": "the bracketed qualifier {brackets} differs; the statistical definition may have changed",
+           "families": "different kinds of target ({old_family} → {new_family}); the old and new targets are not "
+                       "compared directly",
+           "restated": "the old target “{target}” is {value} {unit}",
+           "carried": "the new table has no baseline: the old plan's actual value for {year}, {value} {unit}, is "
+                      "the baseline",
+           "carried_source": "the new table has no baseline: the old plan's actual value for {year} ({source}), "
+                             "{value} {unit}, is the baseline",
+           "with_text": "at least one side has no readable main-indicator table: the quantified targets in the text "
+                        "(marked 正文) are compared as well",
+           "期末水平": "a level to reach", "年均增速": "an average yearly rate", "五年累计": "a five-year total",
+           "累计提高": "a cumulative increase"},
+}
+_TRANSLATED_ARGS = ("old_family", "new_family")  # arguments that are themselves phrase keys (target families)
+
+
+def render(phrase: Phrase, language: Language = "zh") -> str:
+    """A phrase in a language.
+
+    >>> render(("converted", (("old_unit", "亿吨"), ("factor", "0.2"), ("new_unit", "万亿斤"))), "en")
+    'unit converted: 1 亿吨 = 0.2 万亿斤'
+    """
+    table = PHRASES[language]
+    key, args = phrase
+    return table[key].format(**{k: table.get(v, v) if k in _TRANSLATED_ARGS else v for k, v in args})
 UnitStatus = Literal["same", "converted", "mismatch"]
 SIMILARITY = 0.75  # 学前三年毛入园率 ~ 学前教育毛入园率 (0.75) pairs; 城镇调查失业率 ~ 城镇登记失业率 (0.71) does not
 MIN_SIMILAR_LENGTH = 6  # a shorter name (排放总量) is too generic to pair by similarity
@@ -175,13 +227,18 @@ class UnitCheck:
 
     @property
     def message(self) -> str:
+        return self.message_in("zh")
+
+    def message_in(self, language: Language) -> str:
         if self.status == "same":
             return ""
         if self.status == "converted":
             assert self.factor is not None
-            return f"单位已换算：1{self.old_unit} = {format_number(self.factor)}{self.new_unit}"
-        return (f"单位不同且无法换算：{self.old_unit or '无单位'} 与 {self.new_unit or '无单位'}，"
-                f"新旧数值未作比较")
+            return render(("converted", (("old_unit", self.old_unit), ("factor", format_number(self.factor)),
+                                         ("new_unit", self.new_unit))), language)
+        none = PHRASES[language]["no_unit"]
+        return render(("mismatch", (("old_unit", self.old_unit or none), ("new_unit", self.new_unit or none))),
+                      language)
 
 
 @dataclass(frozen=True)
@@ -194,25 +251,43 @@ class Pair:
     confirm: bool  # the administrator should confirm that the 口径 is the same
     units: UnitCheck
     similarity: float | None = None
-    notes: tuple[str, ...] = ()
+    phrases: tuple[Phrase, ...] = ()  # the notes, as phrases (:attr:`notes` in Chinese, :meth:`notes_in`)
     old_target_in_new_unit: float | None = None  # the old target figure restated in the new unit, when convertible
     carried_baseline: float | None = None  # the old plan's final value as the new baseline (new table has none)
     carried_from: str = ""  # where that value comes from: 2025年实际值（source）
 
     @property
     def reason(self) -> str:
-        text = RULE_LABELS[self.rule]
+        """Why the two were paired, in Chinese (the rule's label, with the similarity for ``similar``)."""
+        return self.reason_in("zh")
+
+    def reason_in(self, language: Language) -> str:
+        text = PHRASES[language][self.rule]
         if self.rule == "similar" and self.similarity is not None:
-            text += f"（相似度{self.similarity:.2f}）"
+            text += render(("similarity", (("similarity", f"{self.similarity:.2f}"),)), language)
         return text
+
+    @property
+    def notes(self) -> tuple[str, ...]:
+        return self.notes_in("zh")
+
+    def notes_in(self, language: Language) -> tuple[str, ...]:
+        return tuple(render(p, language) for p in self.phrases)
+
+    @property
+    def exact(self) -> bool:
+        """An exact continuation: the same name (rule 1) in the same unit, with nothing to confirm."""
+        return self.rule == "same_name" and self.units.status == "same" and not self.confirm
 
     def as_dict(self) -> dict[str, Any]:
         return {"old": self.old.as_dict(), "new": self.new.as_dict(), "rule": self.rule, "reason": self.reason,
+                "reason_en": self.reason_in("en"), "exact": self.exact,
                 "confirm": self.confirm, "similarity": self.similarity,
                 "units": {"status": self.units.status, "old": self.units.old_unit, "new": self.units.new_unit,
-                          "factor": self.units.factor, "message": self.units.message},
+                          "factor": self.units.factor, "message": self.units.message,
+                          "message_en": self.units.message_in("en")},
                 "old_target_in_new_unit": self.old_target_in_new_unit, "carried_baseline": self.carried_baseline,
-                "carried_from": self.carried_from, "notes": list(self.notes)}
+                "carried_from": self.carried_from, "notes": list(self.notes), "notes_en": list(self.notes_in("en"))}
 
 
 @dataclass(frozen=True)
@@ -237,13 +312,20 @@ class Lineage:
     continued: tuple[Pair, ...]
     added: tuple[Measure, ...]
     dropped: tuple[Measure, ...]
-    notes: tuple[str, ...] = field(default=())
+    phrases: tuple[Phrase, ...] = field(default=())
+
+    @property
+    def notes(self) -> tuple[str, ...]:
+        return self.notes_in("zh")
+
+    def notes_in(self, language: Language) -> tuple[str, ...]:
+        return tuple(render(p, language) for p in self.phrases)
 
     def as_dict(self) -> dict[str, Any]:
         return {"old": self.old.as_dict(), "new": self.new.as_dict(),
                 "continued": [p.as_dict() for p in self.continued], "new_indicators": [m.as_dict() for m in self.added],
                 "dropped": [m.as_dict() for m in self.dropped], "rules": dict(RULE_LABELS),
-                "notes": list(self.notes)}
+                "rules_en": dict(RULE_LABELS_EN), "notes": list(self.notes), "notes_en": list(self.notes_in("en"))}
 
     def text(self) -> str:
         def period(side: Side) -> str:
@@ -324,17 +406,18 @@ def _renamed(rule: Rule, old: Measure, new: Measure) -> bool:
 
 def _pair(old: Measure, new: Measure, rule: Rule, confirm: bool, similarity: float | None = None) -> Pair:
     units, restated = _unit_check(old, new)
-    notes: list[str] = []
+    notes: list[Phrase] = []
     if _renamed(rule, old, new):
-        notes.append("名称已更改，统计口径由管理员确认")
+        notes.append(("renamed", ()))
     if rule == "qualifier":
         dropped = "、".join(m.group(0) for m in _BRACKET.finditer(old.name + new.name) if _HAS_CJK.search(m.group(1))
                            and not _is_unit(m.group(1)))
-        notes.append(f"括注{dropped}不同，统计口径可能变化")
+        notes.append(("qualifier_note", (("brackets", dropped),)))
     if old.family and new.family and old.family != new.family:
-        notes.append(f"目标类型不同（{old.family}→{new.family}），新旧目标不直接比较")
+        notes.append(("families", (("old_family", old.family), ("new_family", new.family))))
     if units.status == "converted" and restated is not None:
-        notes.append(f"原目标{old.target_words}折合{format_number(round(restated, 6))}{new.unit}")
+        notes.append(("restated", (("target", old.target_words), ("value", format_number(round(restated, 6))),
+                                   ("unit", new.unit))))
     return Pair(old, new, rule, confirm, units, similarity, tuple(notes), restated)
 
 
@@ -436,8 +519,10 @@ def carry_baselines(pairs: Sequence[Pair], finals: Mapping[int, FinalValue]) -> 
             continue
         value = convert(final.value, p.old.unit, p.new.unit) if p.units.status == "converted" else final.value
         where = f"{final.year}年实际值" + (f"（{final.source}）" if final.source else "")
-        note = f"新表无基期值，以旧规划{where}{format_number(round(value, 6))}{p.new.unit}作为基期值"
-        out.append(replace(p, carried_baseline=value, carried_from=where, notes=(*p.notes, note)))
+        args = (("year", str(final.year)), *((("source", final.source),) if final.source else ()),
+                ("value", format_number(round(value, 6))), ("unit", p.new.unit))
+        note: Phrase = ("carried_source" if final.source else "carried", args)
+        out.append(replace(p, carried_baseline=value, carried_from=where, phrases=(*p.phrases, note)))
     return out
 
 
@@ -457,6 +542,6 @@ def lineage(old: Plan, new: Plan, old_name: str = "", new_name: str = "",
     continued, added, dropped = pair_measures(sides[0].measures, sides[1].measures)
     if finals:
         continued = carry_baselines(continued, finals)
-    notes = ("至少一方没有可读的主要指标表，正文中的量化目标（标“正文”）一并比较",) if with_text else ()
+    notes: tuple[Phrase, ...] = (("with_text", ()),) if with_text else ()
     return Lineage(sides[0], sides[1], tuple(continued), tuple(added), tuple(dropped), notes)
 

@@ -8,12 +8,20 @@ What is real and what is not:
 - the departments are the usual bureaus of a district government and the lead-unit assignments are an
   example (示例分工) for the demo, to be replaced by the 发改局's own assignment;
 - the national 14th and 15th FYP main-indicator tables (专栏1, transcribed cell by cell from the official image on
-  gov.cn; data/national-1?th-main-indicators.csv) are loaded as plans of the region 全国 (not above 金普新区: the
-  district's plan stays the default one), with the national 14th's published values 2021–2025
-  (data/national-14th-observations.csv), each with its source and note (a few are proxies and say so);
+  gov.cn; data/national-1?th-main-indicators.csv) are loaded as plans of the region 全国, with the national 14th's
+  published values 2021–2025 (data/national-14th-observations.csv), each with its source and note (a few are
+  proxies and say so). 金普新区 lies below 全国 (the province and the city between are not loaded), so a national
+  plan can be looked at for the district (``?region=``) and shows the district's values of the 指标库 entries both
+  carry once the admin confirms them (一数多用); the district's plan stays the default one (the first imported);
 - Jinpu's own 15th outline has not been found published: the demo carries the platform's 指标体系草案 instead
   (core.draft_indicators, the same rows as ``planwatch draft-indicators``), a 草稿 plan titled 草案 that succeeds
-  the 14th, seen by the admin on its review and lineage pages and listed nowhere public.
+  the 14th, filed under the national 15th as its upper plan with each row linked to the national row it came
+  from (规划衔接), seen by the admin on its review, lineage and linkage pages and listed nowhere public;
+- the admin's first 指标库 decisions are made for the demo (:func:`confirm_continuations`, each recorded as an
+  IndicatorEntryEvent by fgj_admin): the entries of the draft's indicators that continue a 14th one exactly (same
+  name, same unit) are confirmed, so the 14th's values count in the draft and those series run 2020–2030; entries
+  the national plans carry too (人均预期寿命, 森林覆盖率…) stay proposals for the admin to decide, since the
+  district's simulated values would otherwise enter the national plans' evaluation.
 """
 
 from __future__ import annotations
@@ -37,7 +45,7 @@ from ..core.observations import EXPECTED, PARTIAL, parse_flag
 from ..synthetic import SOURCE, simulate
 from .accounts.models import Department, Profile, Region, Role
 from .monitoring.models import Flag, Observation, Status
-from .plans.models import SIMULATED_PROGRESS, Commitment, Plan, Project, Task, touch_plans
+from .plans.models import SIMULATED_PROGRESS, Commitment, Indicator, IndicatorEntry, Plan, Project, Task, touch_plans
 from .plans.services import import_plan
 
 DATA = Path(str(resources.files("planwatch"))) / "data"
@@ -149,12 +157,17 @@ def load_demo(simulated: bool = True, seed: int = 2021, national: bool = True) -
     ReportingRound.objects.create(plan=plan, year=2025, name="2025年度数据填报（总结评估）",
                                   deadline=timezone.localdate() + dt.timedelta(days=60))
     if national:  # after the district's plan: it stays the first master plan, the one every page opens with
-        load_national()
-        load_draft(plan)
+        upper = load_national()
+        # 金普新区 under 全国 (the province and the city between are not loaded): an upper plan is looked at for the
+        # district with ?region= (一数多用), and reads the district's values of the entries both carry
+        Region.objects.filter(pk=top.pk).update(parent=upper[0].region)
+        load_draft(plan, upper[1])
     for username, password, role, department in ACCOUNTS:
         user = User.objects.create_user(username=username, password=password, is_staff=role == Role.ADMIN,
                                         is_superuser=role == Role.ADMIN)
         Profile.objects.create(user=user, role=role, department=departments[department] if department else None)
+    if national:  # the admin's first decisions in the 指标库: the 15th draft's exact continuations of the 14th
+        confirm_continuations(Plan.objects.get(succeeds=plan, region=top), User.objects.get(username=ACCOUNTS[0][0]))
     return plan
 
 
@@ -162,20 +175,67 @@ DRAFT_TITLE = ("金普新区“十五五”规划主要指标（草案，示例�
                "尚未通过）")
 
 
-def load_draft(own: Plan) -> Plan:
+def load_draft(own: Plan, upper: Plan | None = None) -> Plan:
     """Jinpu's draft 15th indicator system (issue #17 item 4) as a 草稿 plan succeeding its 14th: built from the
     national 15th table and the district's 14th with its published figures, stored through the import path (library
-    entries, search) and never confirmed — a suggestion for the drafting team, not an adopted plan."""
+    entries, search) and never confirmed — a suggestion for the drafting team, not an adopted plan.
+
+    With ``upper`` (the national 15th), the draft is filed under it as its upper plan (``parent``) and each row built
+    from a national row is linked to that row (``upper``, the link the admin sets on 规划衔接), so that the 规划衔接
+    page judges every draft target against the national one by the rules used for the 14th (a unit that does not
+    convert is flagged, never compared). A row of the district's own 14th only has no upper row."""
     draft = draft_from_files(DATA / "national-15th-main-indicators.csv", DATA / "plans" / "jinpu-14th-fyp.txt",
                              DATA / "jinpu-published-figures.csv", default_region=own.region.name)
     core = CorePlan(title=DRAFT_TITLE, source=Source(path="指标体系草案（planwatch draft-indicators）", format="草案",
                                                      encoding=None),
                     root=CoreNode(id="", kind="root", label="", number=None, title=DRAFT_TITLE),
                     indicators=draft_indicators(draft), period=(draft.base_year, draft.end_year))
-    plan = import_plan(core, own.region, title=DRAFT_TITLE, draft=True)
+    plan = import_plan(core, own.region, title=DRAFT_TITLE, draft=True, parent=upper)
     Plan.objects.filter(pk=plan.pk).update(succeeds=own, source_name=draft.notes[0][:255])
     plan.succeeds = own
+    if upper is not None:
+        by_number = {i.display_no: i for i in upper.indicators.all()}
+        rows = {i.no: i for i in plan.indicators.all()}
+        linked = []
+        for row in draft.rows:  # the row's 上级指标 cell starts with the national row's number: "10.1. 每千人口…"
+            found = by_number.get(row.upper.split(". ", 1)[0]) if row.upper else None
+            if found is not None:
+                rows[row.no].upper = found
+                linked.append(rows[row.no])
+        Indicator.objects.bulk_update(linked, ["upper"])
     return plan
+
+
+def confirm_continuations(draft: Plan, admin: User) -> list[int]:
+    """Confirm, as the admin would on the 指标库 page (plans.library.confirm: an IndicatorEntryEvent with who, when
+    and why), the entry of each draft indicator that continues a 14th one exactly — paired by core.lineage by the
+    same name in the same unit, nothing to confirm (``Pair.exact``) — so that the 14th's values count in the draft
+    and each such series runs 2020–2030. Entries carried by a plan of another region (the national plans) are left
+    to the admin: the district's simulated values would enter the national plans' evaluation. Returns the entries
+    confirmed."""
+    from .plans import library
+    from .plans.succession import plan_lineage
+
+    old = draft.succeeds
+    assert old is not None
+    found = plan_lineage(old, draft, public=False)
+    before = {i.no: i for i in old.indicators.select_related("entry")}
+    after = {i.no: i for i in draft.indicators.select_related("entry")}
+    elsewhere = set(Indicator.objects.exclude(plan__region=draft.region).values_list("entry_id", flat=True))
+    done: list[int] = []
+    for pair in found.continued:
+        if not pair.exact or pair.old.source != "table":
+            continue
+        a, b = before[pair.old.indicator.no], after[pair.new.indicator.no]
+        if a.entry is None or b.entry is None or {a.entry_id, b.entry_id} & elsewhere:
+            continue
+        if a.entry_id != b.entry_id:  # one measure in two entries: the admin merges them first
+            library.merge(admin, a.entry, [b.entry])
+        entry = IndicatorEntry.objects.get(pk=a.entry_id)
+        library.confirm(admin, entry, detail=f"《{draft.title}》第{pair.new.key}项“{pair.new.name}”延续"
+                                             f"《{old.title}》第{pair.old.key}项：{pair.reason}，单位相同"[:500])
+        done.append(entry.pk)
+    return done
 
 
 def _example_ledgers(plan: Plan, departments: dict[str, Department], seed: int) -> None:

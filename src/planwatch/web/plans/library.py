@@ -63,13 +63,15 @@ def _touch(entries: Iterable[IndicatorEntry]) -> None:
 
 
 @transaction.atomic
-def confirm(user: Any, entry: IndicatorEntry) -> None:
-    """The admin confirms the entry: from now on its plans share its values."""
+def confirm(user: Any, entry: IndicatorEntry, detail: str = "") -> None:
+    """The admin confirms the entry: from now on its plans share its values. ``detail`` says on what grounds (the
+    history row keeps it)."""
     if entry.confirmed:
         return
     entry.confirmed, entry.confirmed_by, entry.confirmed_at = True, _actor(user), timezone.now()
     entry.save(update_fields=["confirmed", "confirmed_by", "confirmed_at"])
-    IndicatorEntryEvent.objects.create(entry=entry, action="confirm", actor=_actor(user), new_name=entry.name)
+    IndicatorEntryEvent.objects.create(entry=entry, action="confirm", actor=_actor(user), new_name=entry.name,
+                                       detail=detail[:500])
     _touch([entry])
 
 

@@ -11,7 +11,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.translation import gettext, pgettext
+from django.utils.translation import get_language, gettext, pgettext
 
 from ...core.errors import PlanwatchError
 from ...exports import table_xlsx
@@ -50,7 +50,8 @@ def _links_from_form(request: HttpRequest, plan: Plan) -> dict[int, int | None]:
 
 @login_required
 def linkage(request: HttpRequest, pk: int) -> HttpResponse:
-    plan = get_object_or_404(Plan.objects.select_related("parent", "region"), pk=pk)
+    # a draft (the demo's 草案 under the national 15th) exists only for those who check plans
+    plan = get_object_for_user(request, Plan, pk, queryset=Plan.objects.select_related("parent", "region"))
     if request.method == "POST":
         if not can_review(request.user):  # before reading the form: others learn nothing from its errors
             return denied(request, gettext("只有发改局管理员可以设置规划衔接"))
@@ -282,4 +283,7 @@ def lineage_page(request: HttpRequest, pk: int) -> HttpResponse:
         return denied(request, gettext("《%(title)s》没有登记接续的上一期规划（在后台的规划中设置“接续的上一期规划”）") % {
             "title": plan.title}, heading=gettext("没有上一期规划"), status=404)
     found = plan_lineage(old, plan, public=not can_view_unpublished(request.user))
-    return render(request, "web/lineage.html", {"plan": plan, "old": old, "lineage": found})
+    language = "en" if (get_language() or "").startswith("en") else "zh"  # the core's reasons in the page language
+    rows = [(p, p.reason_in(language), [m for m in (p.units.message_in(language), *p.notes_in(language)) if m])
+            for p in found.continued]
+    return render(request, "web/lineage.html", {"plan": plan, "old": old, "lineage": found, "rows": rows})

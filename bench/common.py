@@ -50,3 +50,9 @@ def median_seconds(fn: Callable[[], object], runs: int) -> float:
         fn()
         times.append(time.perf_counter() - start)
     return statistics.median(times)
+
+
+def load_average() -> str:
+    """The machine's load average (1, 5, 15 min), for benchmarks that share the machine with other work."""
+    one, five, fifteen = os.getloadavg()
+    return f"{one:.1f} / {five:.1f} / {fifteen:.1f}"

@@ -1,16 +1,18 @@
 """`planwatch evaluate` as a person runs it (issue #16, goal 1): the whole command on a large observation file.
 
-Run: .venv/bin/python bench/evaluate_command.py   (2–4 minutes on the 2-core reference machine, most of it the old table)
+Run: .venv/bin/python bench/evaluate_command.py   (3–5 minutes on the 2-core reference machine, most of it the oldest
+table)
 
 Data: 3,000 simulated regions (模拟数据, seed 2021) × Jinpu's 23 indicators × 2021–2025 = 345,000 rows in one CSV.
 Measured: `planwatch evaluate --plan jinpu.txt --data big.csv --as-of 2025` in JSON and in the default table
 format, whole process (start-up, reading the plan, reading and checking every row, evaluating, writing the
-output file). Baseline in the same run: the same command run by the code before this work (commit ``BEFORE``,
-unpacked with ``git archive``); the two take turns, so a busy machine slows both alike, and the ratio is the median
-of the paired ratios. Wall time, CPU time (user + system, which a loaded machine inflates less) and the peak
-memory of the process are each medians. The outputs of the two are compared and the comparison is printed (they
-are byte-identical unless a wording changed since ``BEFORE``; tests/test_evaluate_fast_paths.py checks the fast
-paths against the code they replace on every run of the tests).
+output file). Baselines in the same run: the same command run by the code before #16 (commit ``BEFORE``) and by
+the code before the sentences were written group by group (commit ``BEFORE_GROUPS``), each unpacked with ``git
+archive``; the commands take turns, so a busy machine slows all alike, and each ratio is the median of the paired
+ratios. Wall time, CPU time (user + system, which a loaded machine inflates less) and the peak memory of the
+process are each medians. The outputs are compared with each baseline's and the comparison is printed (they
+are byte-identical unless a wording changed since; tests/test_evaluate_fast_paths.py and the other
+tests/test_evaluate_*.py check the fast paths against the code they replace on every run of the tests).
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ from planwatch.synthetic import simulate
 
 JINPU = ROOT / "src" / "planwatch" / "data" / "plans" / "jinpu-14th-fyp.txt"
 BEFORE = "9bb505f"  # the code before #16 made the whole evaluate command fast (and before the 78dac90 wave)
+BEFORE_GROUPS = "4b4666f"  # before the sentences were written group by group, lazily, and the JSON by orjson
 REGIONS, AS_OF = 3000, 2025
 GOAL = 1.5  # seconds, whole command, JSON and table
 
@@ -68,25 +71,28 @@ def run(args: list[str], env: dict[str, str]) -> tuple[float, float, float]:
     return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
-def paired(new: tuple[list[str], dict[str, str]], old: tuple[list[str], dict[str, str]], runs: int
-           ) -> dict[str, float]:
-    """Medians of the new and the old command taking turns (no warm-up: each run reads its files afresh)."""
-    got: dict[str, list[float]] = {k: [] for k in ("wall", "cpu", "mb", "old wall", "old cpu", "old mb", "ratio",
-                                                   "cpu ratio")}
-    for _ in range(runs):
-        for prefix, (args, env) in (("", new), ("old ", old)):
-            wall, cpu, mb = run(args, env)
-            got[prefix + "wall"].append(wall)
-            got[prefix + "cpu"].append(cpu)
-            got[prefix + "mb"].append(mb)
-        got["ratio"].append(got["wall"][-1] / got["old wall"][-1])
-        got["cpu ratio"].append(got["cpu"][-1] / got["old cpu"][-1])
-    return {k: statistics.median(v) for k, v in got.items()}
+def paired(new: tuple[list[str], dict[str, str]], olds: dict[str, tuple[list[str], dict[str, str]]],
+           runs: dict[str, int]) -> dict[str, dict[str, float]]:
+    """Medians of the new command and of each old one (``runs[name]`` times), taking turns (no warm-up: each run
+    reads its files afresh); the ratios are of the new and the old run of the same round."""
+    got: dict[str, dict[str, list[float]]] = {name: {k: [] for k in ("wall", "cpu", "mb", "ratio", "cpu ratio")}
+                                              for name in ("new", *olds)}
+    for round_ in range(max(runs.values())):
+        wall, cpu, mb = run(*new)
+        for k, v in (("wall", wall), ("cpu", cpu), ("mb", mb)):
+            got["new"][k].append(v)
+        for name, (args, env) in olds.items():
+            if round_ < runs[name]:
+                old_wall, old_cpu, old_mb = run(args, env)
+                for k, v in (("wall", old_wall), ("cpu", old_cpu), ("mb", old_mb), ("ratio", wall / old_wall),
+                             ("cpu ratio", cpu / old_cpu)):
+                    got[name][k].append(v)
+    return {name: {k: statistics.median(v) for k, v in values.items() if v} for name, values in got.items()}
 
 
-def compare(new: str, old: str) -> str:
-    """Byte-identical, or how the outputs differ: a sentence reworded since BEFORE changes explanation lines
-    only, which is said apart from any other difference."""
+def compare(new: str, old: str, since: str) -> str:
+    """Byte-identical, or how the outputs differ: a sentence reworded since commit ``since`` changes explanation
+    lines only, which is said apart from any other difference."""
     if new == old:
         return "byte-identical"
     a, b = new.splitlines(), old.splitlines()
@@ -95,49 +101,68 @@ def compare(new: str, old: str) -> str:
     changed = [x for x, y in zip(a, b, strict=True) if x != y]
     worded = sum(x.lstrip().startswith(('"explanation', "说明")) for x in changed)
     if worded == len(changed):
-        return f"identical but for {worded:,} explanation lines reworded since {BEFORE}"
+        return f"identical but for {worded:,} explanation lines reworded since {since}"
     return f"DIFFERS in {len(changed) - worded:,} lines that are not explanations"
 
 
 def main() -> None:
     tmp = Path(tempfile.mkdtemp(prefix="planwatch-bench-evaluate-"))
     data = tmp / "observations.csv"
-    rows = write_observations(data)
-    trees = {"new": sources(tmp / "new", None), "old": sources(tmp / "old", BEFORE)}
+    # written by a child process, for the same reason as the comparisons come last (below)
+    rows = int(subprocess.run([sys.executable, __file__, "--write", str(data)], check=True, capture_output=True,
+                              text=True).stdout)
+    trees = {"new": sources(tmp / "new", None), BEFORE: sources(tmp / "old", BEFORE),
+             BEFORE_GROUPS: sources(tmp / "groups", BEFORE_GROUPS)}
     base_env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONPYCACHEPREFIX")}
     for src in trees.values():  # bytecode written once, as pip does at install time
         subprocess.run([sys.executable, "-m", "compileall", "-q", str(src)], check=True)
+    # the old table alone takes 40–90 s: run once, so that the whole stays ≤ 10 min
+    runs = {"json": {BEFORE: 3, BEFORE_GROUPS: 3}, "table": {BEFORE: 1, BEFORE_GROUPS: 3}}
     results, same = {}, {}
-    for fmt, runs in (("json", 3), ("table", 1)):  # the old table alone takes 40–90 s: run_all stays ≤ 10 min
+    for fmt in ("json", "table"):
         commands = {}
         for code, src in trees.items():
             out = tmp / f"{code}.{fmt}"
             args = [sys.executable, "-m", "planwatch", "evaluate", "--plan", str(JINPU), "--data", str(data),
                     "--as-of", str(AS_OF), "--format", fmt, "-o", str(out)]
             commands[code] = (args, dict(base_env, PYTHONPATH=str(src)))
-        results[fmt] = paired(commands["new"], commands["old"], runs)
-        same[fmt] = compare((tmp / f"new.{fmt}").read_text("utf-8"), (tmp / f"old.{fmt}").read_text("utf-8"))
-        print(fmt, results[fmt], same[fmt])
-    before = f"the same, code before #16 ({BEFORE})"
+        new = commands.pop("new")
+        results[fmt] = paired(new, commands, runs[fmt])
+        print(fmt, results[fmt])
+    # compared after every run: a command's peak memory (ru_maxrss) counts this process's pages at the fork, which
+    # reading the 57 MB outputs here would raise to 560 MB
+    for fmt in ("json", "table"):
+        written = (tmp / f"new.{fmt}").read_text("utf-8")
+        same[fmt] = {code: compare(written, (tmp / f"{code}.{fmt}").read_text("utf-8"), code)
+                     for code in (BEFORE, BEFORE_GROUPS)}
+        print(fmt, same[fmt])
+    load = os.getloadavg()
     lines = [
-        f"Machine: {machine()}  ",
+        f"Machine: {machine()}; load average during the run {load[2]:.1f} (15 min), {load[0]:.1f} (1 min)  ",
         (f"Data: {rows:,} simulated observations (模拟数据, seed 2021): {REGIONS:,} regions × Jinpu's 23 indicators × "
          f"2021–2025; `planwatch evaluate --plan jinpu-14th-fyp.txt --data … --as-of {AS_OF} -o FILE`, whole "
-         "process, bytecode cached; medians of 3 (JSON) runs and 1 (table) run taking turns with the code before."),
+         "process, bytecode cached; medians of 3 runs taking turns with the code before (the table of "
+         f"{BEFORE}: 1 run)."),
         "",
         ("| measurement | median wall | CPU | peak memory | baseline (same run) | baseline wall | baseline CPU | "
          "ratio, wall (paired) | ratio, CPU | goal | met | output |"),
         "|---|---:|---:|---:|---|---:|---:|---:|---:|---|---|---|",
     ]
+    labels = {BEFORE: f"code before #16 ({BEFORE})", BEFORE_GROUPS: f"code before the grouped sentences ({BEFORE_GROUPS})"}
     for fmt, label in (("json", "`--format json`"), ("table", "`--format table` (the default)")):
-        r = results[fmt]
-        lines.append(f"| evaluate 345,000 rows, {label} | {r['wall']:.2f} s | {r['cpu']:.2f} s | {r['mb']:.0f} MB | "
-                     f"{before} | {r['old wall']:.2f} s | {r['old cpu']:.2f} s | {r['ratio']:.2f}× | {r['cpu ratio']:.2f}× | "
-                     f"≤ {GOAL} s | {'yes' if r['wall'] <= GOAL else 'NO'} | "
-                     f"{same[fmt]} |")
+        r = results[fmt]["new"]
+        for code in (BEFORE_GROUPS, BEFORE):
+            old = results[fmt][code]
+            lines.append(f"| evaluate 345,000 rows, {label} | {r['wall']:.2f} s | {r['cpu']:.2f} s | {r['mb']:.0f} MB | "
+                         f"{labels[code]} | {old['wall']:.2f} s | {old['cpu']:.2f} s | {old['ratio']:.2f}× | "
+                         f"{old['cpu ratio']:.2f}× | ≤ {GOAL} s | {'yes' if r['wall'] <= GOAL else 'NO'} | "
+                         f"{same[fmt][code]} |")
     write_section("evaluate-command", lines)
-    shutil.rmtree(tmp)  # two source trees, the 25 MB CSV and four outputs of up to 57 MB
+    shutil.rmtree(tmp)  # three source trees, the 25 MB CSV and six outputs of up to 57 MB
 
 
 if __name__ == "__main__":
-    main()
+    if sys.argv[1:2] == ["--write"]:
+        print(write_observations(Path(sys.argv[2])))
+    else:
+        main()

@@ -4,13 +4,26 @@ A sentence is built once, as phrase keys with their arguments (:class:`Sentence`
 demand from one table of phrases per language: a new language adds a table, not another copy of the logic. Each
 kind's rule (``planwatch.core.kinds``) chooses its phrases; the cases shared by every kind (no data, no target) are
 here. Numbers keep the plan's units (亿元, %) in both languages.
+
+Thousands of results are explained group by group (:class:`Cells`): the regions of one indicator that agree on
+everything a sentence branches on (status, estimate or part-year flag, tolerance, the kind's own conditions) share
+one sentence whose arguments are lists, one text per region; each phrase is then one ``str.format`` per region and
+the numbers are formatted column by column (:func:`fmt_many`). A single cell is a group of one (:class:`Cell`,
+:func:`one_row`), so every wording has one home.
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal, Union
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from itertools import repeat
+from string import Formatter
+from typing import TYPE_CHECKING, Any, Literal, Union
+
+import numpy as np
+import numpy.typing as npt
 
 from .observations import EXPECTED, PARTIAL
 from .spec import IndicatorSpec
@@ -106,12 +119,59 @@ def percent(ratio: float) -> str:
     return fmt(ratio * 100, "%")
 
 
-Argument = Union[str, "Phrase"]
+def fmt_many(values: npt.ArrayLike, unit: str = "") -> list[str]:
+    """:func:`fmt` of every value, in one pass: the same text, cell for cell.
+
+    >>> fmt_many([3.1381, 5.0, -0.001, 2e13], "%")
+    ['3.14%', '5%', '0%', '20000000000000%']
+    """
+    xs = np.asarray(values, dtype=np.float64).reshape(-1)
+    if len(xs) > 1 and xs.min() == xs.max():  # a target or a tolerance: the same in every row, written once
+        return fmt_many(xs[:1], unit) * len(xs)
+    texts = ["0" + unit if (t := text.rstrip("0").rstrip(".")) == "-0" else t + unit
+             for text in map("{:.2f}".format, xs.tolist())]
+    outside = ~((xs > -1e13) & (xs < 1e13))  # NaN, infinity and beyond 15 digits: fmt's own way
+    if outside.any():
+        for k in np.flatnonzero(outside).tolist():
+            texts[k] = fmt(float(xs[k]), unit)
+    return texts
+
+
+def whole(values: npt.ArrayLike) -> list[str]:
+    """Each value as a whole number's text, as ``str(int(x))`` writes it (years, counts)."""
+    return [str(int(x)) for x in np.asarray(values).reshape(-1).tolist()]
+
+
+Rows = list[str]  # an argument's text in each row of a group of cells (numbers read alike in every language)
+Argument = Union[str, "Phrase", Rows]
+
+
+def _escaped(text: str) -> str:
+    return text.replace("{", "{{").replace("}", "}}")
+
+
+@lru_cache(maxsize=512)
+def _positional(text: str, scalars: tuple[tuple[str, str], ...], columns: tuple[str, ...]) -> str:
+    """Phrase ``text`` with the arguments common to all rows written in and the rest numbered in the order of
+    ``columns``: one ``str.format`` per row then fills it."""
+    fixed = dict(scalars)
+    out = []
+    for literal, name, spec, conversion in Formatter().parse(text):
+        out.append(_escaped(literal))
+        if name is None:
+            continue
+        if name in fixed:
+            out.append(_escaped(format(fixed[name], spec or "")))
+        else:
+            out.append("{" + str(columns.index(name)) + (f"!{conversion}" if conversion else "")
+                       + (f":{spec}" if spec else "") + "}")
+    return "".join(out)
 
 
 @dataclass(frozen=True)
 class Phrase:
-    """A phrase key of :data:`PHRASES` with its arguments; an argument may itself be a phrase (a word)."""
+    """A phrase key of :data:`PHRASES` with its arguments; an argument may itself be a phrase (a word), or, for a
+    group of cells explained together, a list with one text per row (:class:`Cells`)."""
 
     key: str
     args: tuple[tuple[str, Argument], ...] = ()
@@ -123,10 +183,37 @@ class Phrase:
         return text.format_map({name: value.render(language) if isinstance(value, Phrase) else value
                                 for name, value in self.args})
 
+    def render_rows(self, language: Language) -> str | Rows:
+        """The text in every row of a group: one text if no argument differs between rows."""
+        text = PHRASES[language][self.key]
+        if not self.args:
+            return text
+        scalars: list[tuple[str, str]] = []
+        columns: list[tuple[str, Rows]] = []
+        for name, value in self.args:
+            done = value.render_rows(language) if isinstance(value, Phrase) else value
+            if isinstance(done, str):
+                scalars.append((name, done))
+            else:
+                columns.append((name, done))
+        if not columns:
+            return text.format_map(dict(scalars))
+        template = _positional(text, tuple(scalars), tuple(name for name, _ in columns))
+        return list(map(template.format, *[rows for _, rows in columns]))
+
+    def row(self, j: int) -> Phrase:
+        """The phrase of row ``j`` of a group alone."""
+        if not self.args:
+            return self
+        return Phrase(self.key, tuple([(name, value.row(j) if isinstance(value, Phrase) else
+                                        value if isinstance(value, str) else value[j]) for name, value in self.args]))
+
 
 def phrase(key: str, **args: object) -> Phrase:
-    """``phrase("bound", year=2023, word=phrase("ceiling"))``: numbers become text once, in every language alike."""
-    return Phrase(key, tuple([(name, value if isinstance(value, Phrase) else str(value)) for name, value in args.items()]))
+    """``phrase("bound", year=2023, word=phrase("ceiling"))``: numbers become text once, in every language alike; a
+    list is one text per row of a group of cells."""
+    return Phrase(key, tuple([(name, value if isinstance(value, (Phrase, list)) else str(value))
+                              for name, value in args.items()]))
 
 
 @dataclass(frozen=True)
@@ -138,15 +225,175 @@ class Sentence:
     def render(self, language: Language = "zh") -> str:
         return "".join([part.render(language) for part in self.parts])
 
+    def render_rows(self, language: Language) -> str | Rows:
+        """The sentence of every row of a group of cells (one text when it is the same in all)."""
+        parts = [part.render_rows(language) for part in self.parts]
+        if all(isinstance(part, str) for part in parts):
+            return "".join(parts)  # type: ignore[arg-type]
+        return list(map("".join, zip(*[repeat(part) if isinstance(part, str) else part for part in parts])))
+
+    def row(self, j: int) -> Sentence:
+        return Sentence(tuple([part.row(j) for part in self.parts]))
+
+
+@dataclass(frozen=True)
+class Cells:
+    """Results of one indicator in a group of regions (``rows``) explained together, with one phrase per
+    argument: the status, whether the latest value is an estimate or part of a year (``flag``) and whether a
+    左右 tolerance decided (``strict``) are the same in every row of the group, so one sentence shape fits all."""
+
+    spec: IndicatorSpec
+    res: Arrays
+    rows: npt.NDArray[np.intp]
+    status: str
+    flag: int = 0  # EXPECTED, PARTIAL or 0 (final)
+    strict: bool = True  # reached without the tolerance's help (or no tolerance)
+
+    @staticmethod
+    def of(spec: IndicatorSpec, res: Arrays, rows: npt.NDArray[np.intp], status: str) -> Cells:
+        """A group whose flag and tolerance are its first row's."""
+        r = int(rows[0])
+        strictly = res.extra.get("strictly_met")
+        return Cells(spec, res, rows, status, int(res.actual_flag[r]),
+                     True if strictly is None else bool(strictly[r]))
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def column(self, name: str) -> npt.NDArray[Any]:
+        """Result field ``name`` (actual, ratio…) in these rows."""
+        values: npt.NDArray[Any] = getattr(self.res, name)[self.rows]
+        return values
+
+    def extra(self, name: str) -> npt.NDArray[Any]:
+        """The kind's own result ``name`` (latest_rate, start_year…) in these rows."""
+        values: npt.NDArray[Any] = self.res.extra[name][self.rows]
+        return values
+
+    def each(self, explain: Callable[..., Sentence], **conditions: npt.NDArray[np.bool_]) -> Pieces:
+        """``explain(group, **flags)`` for each group of rows that agree on every condition: a kind's sentence
+        branches on these, and within a group it has one shape."""
+        if not conditions or len(self.rows) == 1:
+            flags = {name: bool(values[0]) for name, values in conditions.items()}
+            return [(self, explain(self, **flags))]
+        key = np.zeros(len(self.rows), dtype=np.int64)
+        for bit, values in enumerate(conditions.values()):
+            key |= np.asarray(values, dtype=np.int64) << bit
+        pieces: Pieces = []
+        for k in np.unique(key).tolist():
+            group = self if len(key) and (key == k).all() else replace(self, rows=self.rows[key == k])
+            pieces.append((group, explain(group, **{name: bool(k >> bit & 1) for bit, name in enumerate(conditions)})))
+        return pieces
+
+    @property
+    def years(self) -> npt.NDArray[np.int32]:
+        return self.column("actual_year")
+
+    @property
+    def year(self) -> Rows:
+        return whole(self.years)
+
+    @property
+    def first(self) -> str:
+        return str(self.spec.base_year + 1)
+
+    @property
+    def rest_years(self) -> npt.NDArray[np.int64]:
+        return self.spec.end_year - self.years.astype(np.int64)
+
+    @property
+    def rest(self) -> Rows:
+        return whole(self.rest_years)
+
+    def number(self, name: str, unit: str | None = None) -> Rows:
+        """Result field ``name`` (actual, expected, ratio…) formatted with ``unit`` (the spec's)."""
+        return fmt_many(self.column(name), self.spec.unit if unit is None else unit)
+
+    @property
+    def ratio(self) -> Rows:
+        """The progress ratio as a percentage."""
+        return fmt_many(self.column("ratio") * 100, "%")
+
+    @property
+    def a(self) -> Rows:
+        return self.number("actual")
+
+    @property
+    def e(self) -> Rows:
+        return self.number("expected")
+
+    @property
+    def note(self) -> Phrase | str:
+        """（2022年为部分年度） when the latest value is an estimate or part of a year."""
+        key = _FLAG_KEYS.get(self.flag)
+        return phrase("note", year=self.year, flag=phrase(key)) if key else ""
+
+    @property
+    def target_level(self) -> npt.NDArray[np.float64]:
+        """The end-year level the indicator is judged against (an increase 〔1〕 岁 from 77.3: 78.3)."""
+        if "target_level" in self.res.extra:
+            return self.extra("target_level").astype(np.float64)
+        return np.full(len(self.rows), float(self.spec.target or 0.0))
+
+    @property
+    def target(self) -> Rows:
+        """The end target as the plan writes it, in its unit (≥81.72岁, 3500亿元左右)."""
+        spec = self.spec
+        prefix = {"ge": "≥", "gt": "＞", "le": "≤", "lt": "＜"}.get(spec.comparator or "", "")
+        suffix = "左右" if spec.comparator == "approx" else ""
+        return [prefix + text + suffix for text in fmt_many(self.target_level, spec.unit)]
+
+    def _tolerance(self, key: str) -> Phrase:
+        """The ±5% of a 左右 target, and the bound it gives, in phrase ``key``."""
+        spec, tol, t = self.spec, self.extra("tolerance").astype(np.float64), self.target_level
+        bound = t * (1 - tol) if spec.direction == "higher" else t * (1 + tol)
+        return phrase(key, t=fmt_many(t, spec.unit), target=self.target, tol=fmt_many(tol * 100, "%"),
+                      bound=phrase("at_least" if spec.direction == "higher" else "at_most",
+                                   x=fmt_many(bound, spec.unit)))
+
+    @property
+    def tolerance_note(self) -> tuple[Phrase, ...]:
+        """When a 左右 tolerance and not the target itself decided that it is reached, the sentence says so."""
+        if "strictly_met" not in self.res.extra or self.strict:
+            return ()
+        return (self._tolerance("verdict_tolerance"),)
+
+    @property
+    def verdict(self) -> Phrase:
+        """At the end: reached, reached within the 左右 tolerance, or not reached (by how much, or against the
+        tolerance's bound)."""
+        if self.status == "met":
+            return self.tolerance_note[0] if self.tolerance_note else phrase("verdict_met", target=self.target)
+        if self.spec.comparator == "approx" and "tolerance" in self.res.extra:
+            return self._tolerance("verdict_beyond_tolerance")
+        gap = np.abs(self.column("actual").astype(np.float64) - self.target_level)
+        return phrase("verdict_not_met", target=self.target, gap=fmt_many(gap, self.spec.unit))
+
+
+Pieces = list[tuple[Cells, Sentence]]  # groups of rows, each with its sentence (lists: one text per row)
+
+
+def one_row(explain: Callable[[Cells], Pieces]) -> Callable[[Cell], Sentence]:
+    """A kind's sentence for one cell, from its sentences for groups of cells: one home for each wording."""
+    def explain_cell(cell: Cell) -> Sentence:
+        return explain(cell.group)[0][1].row(0)
+    return explain_cell
+
 
 @dataclass(frozen=True)
 class Cell:
-    """One indicator in one region, as the explanation sees it: the numbers already formatted in its unit."""
+    """One indicator in one region, as the explanation sees it: the numbers already formatted in its unit (a kind
+    registered with a sentence per cell reads these; the built-in kinds explain :class:`Cells` at once)."""
 
     spec: IndicatorSpec
     res: Arrays
     r: int
     status: str
+
+    @property
+    def group(self) -> Cells:
+        """This cell as a group of one."""
+        return Cells.of(self.spec, self.res, np.array([self.r], dtype=np.intp), self.status)
 
     @property
     def year(self) -> int:
@@ -180,70 +427,61 @@ class Cell:
     @property
     def note(self) -> Argument:
         """（2022年为部分年度） when the latest value is an estimate or part of a year."""
-        flag = int(self.res.actual_flag[self.r])
-        return phrase("note", year=self.year, flag=phrase(_FLAG_KEYS[flag])) if flag in _FLAG_KEYS else ""
-
+        note = self.group.note
+        return note.row(0) if isinstance(note, Phrase) else note
 
     @property
     def target(self) -> str:
         """The end target as the plan writes it, in its unit (≥81.72岁, 3500亿元左右)."""
-        spec = self.spec
-        text = fmt(self.target_level, spec.unit)
-        prefix = {"ge": "≥", "gt": "＞", "le": "≤", "lt": "＜"}.get(spec.comparator or "", "")
-        return prefix + text + ("左右" if spec.comparator == "approx" else "")
+        return self.group.target[0]
 
     @property
     def target_level(self) -> float:
         """The end-year level the indicator is judged against (an increase 〔1〕 岁 from 77.3: 78.3)."""
-        level = self.res.extra.get("target_level")
-        return float(level[self.r]) if level is not None else float(self.spec.target or 0.0)
-
-    def _tolerance(self, key: str) -> Phrase:
-        """The ±5% of a 左右 target, and the bound it gives, in phrase ``key``."""
-        spec, tol, t = self.spec, float(self.res.extra["tolerance"][self.r]), self.target_level
-        bound = t * (1 - tol) if spec.direction == "higher" else t * (1 + tol)
-        return phrase(key, t=fmt(t, spec.unit), target=self.target, tol=fmt(tol * 100, "%"),
-                      bound=phrase("at_least" if spec.direction == "higher" else "at_most", x=fmt(bound, spec.unit)))
+        return float(self.group.target_level[0])
 
     @property
     def tolerance_note(self) -> tuple[Phrase, ...]:
         """When a 左右 tolerance and not the target itself decided that it is reached, the sentence says so."""
-        extra = self.res.extra
-        if "strictly_met" not in extra or bool(extra["strictly_met"][self.r]):
-            return ()
-        return (self._tolerance("verdict_tolerance"),)
+        return tuple(part.row(0) for part in self.group.tolerance_note)
 
     @property
     def verdict(self) -> Phrase:
         """At the end: reached, reached within the 左右 tolerance, or not reached (by how much, or against the
         tolerance's bound)."""
-        if self.status == "met":
-            return self.tolerance_note[0] if self.tolerance_note else phrase("verdict_met", target=self.target)
-        if self.spec.comparator == "approx" and "tolerance" in self.res.extra:
-            return self._tolerance("verdict_beyond_tolerance")
-        gap = abs(float(self.res.actual[self.r]) - self.target_level)
-        return phrase("verdict_not_met", target=self.target, gap=fmt(gap, self.spec.unit))
+        return self.group.verdict.row(0)
+
+
+def stale_rows(cells: Cells, held: bool) -> Phrase:
+    """数据截至2021年: a 总结评估 on older data, judged by the projection to the end year (``held``: there is none,
+    a relational target is judged on the years so far)."""
+    if held:
+        return phrase("stale_held", year=cells.year, verdict=phrase(cells.status))
+    return phrase("stale", year=cells.year, end=cells.spec.end_year, p=cells.number("projection"),
+                  verdict=phrase(cells.status))
 
 
 def stale(cell: Cell) -> Phrase:
-    """数据截至2021年: a 总结评估 on older data, judged by the projection to the end year."""
-    if math.isnan(cell.res.projection[cell.r]):  # a relational target: judged on the years so far
-        return phrase("stale_held", year=cell.year, verdict=phrase(cell.status))
-    return phrase("stale", year=cell.year, end=cell.spec.end_year, p=cell.number("projection"),
-                  verdict=phrase(cell.status))
+    """:func:`stale_rows` of one cell."""
+    return stale_rows(cell.group, bool(math.isnan(cell.res.projection[cell.r]))).row(0)
 
 
 def no_data(spec: IndicatorSpec, as_of: int) -> Sentence:
     return Sentence((phrase("no_data", first=spec.base_year + 1, as_of=as_of),))
 
 
-def no_target(cell: Cell) -> Sentence:
-    trend = phrase("trend", a=cell.a, year=cell.year, note=cell.note) if cell.year else ""
-    if cell.status == "target_pending":
-        return Sentence((phrase("pending", note=cell.spec.reason, trend=trend),))
+def no_target_rows(cells: Cells, reported: bool) -> Sentence:
+    """Nothing to judge against (or the target still to come): the latest value, if one is ``reported``."""
+    trend = phrase("trend", a=cells.a, year=cells.year, note=cells.note) if reported else ""
+    if cells.status == "target_pending":
+        return Sentence((phrase("pending", note=cells.spec.reason, trend=trend),))
     # the no_target rule's own reason reads 未设定量化目标（…）; a kind set to no_target by hand keeps the reason of
     # the kind the row was read as, which the sentence then names as the target the plan's text gives
-    reason = cell.spec.reason
+    reason = cells.spec.reason
     if not reason.startswith("未设定量化目标"):
         reason = "未设定量化目标" + (f"（{reason}）" if reason else "")
     return Sentence((phrase("no_target", reason=reason, trend=trend),))
+
+
+def no_target(cell: Cell) -> Sentence:
+    return no_target_rows(cell.group, bool(cell.year)).row(0)

@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -228,17 +229,21 @@ def _build(rows: Iterable[Sequence[str]], header: Sequence[str], indicators: Seq
         tuple(str(p) for p in cols["period"]))
 
 
-def _by_columns(rows: list[Sequence[str]], header: Sequence[str], indicators: Sequence[Indicator],
-                default_region: str) -> ObservationTable | None:
+def _by_columns(rows: list[Sequence[str]] | None, header: Sequence[str], indicators: Sequence[Indicator],
+                default_region: str, columns: list[Sequence[str]] | None = None) -> ObservationTable | None:
     """The checks of :func:`_build`'s loop, column by column: each distinct cell text is looked at once and the
     numbers are read in one pass. None when any row would fail a check or needs its unit converted — the loop then
-    reads the table again and names the rows."""
-    n, width = len(rows), len(header)
-    if not n:
-        return None
+    reads the table again and names the rows. The table is given as ``rows``, or already as ``columns``."""
+    if columns is None:
+        if not rows:
+            return None
+        columns = list(itertools.zip_longest(*rows, fillvalue=""))
+        n = len(rows)
+    else:
+        n = len(columns[0])
+    width = len(header)
     c_ind, c_no, c_year, c_value, c_unit, c_flag, c_region, c_source = _positions(header)
-    columns = list(itertools.zip_longest(*rows, fillvalue=""))
-    columns += [("",) * n] * (width - len(columns))
+    columns = columns + [("",) * n] * (width - len(columns))
     empty = ("",) * n
 
     def cells(i: int | None) -> Sequence[str]:
@@ -249,12 +254,17 @@ def _by_columns(rows: list[Sequence[str]], header: Sequence[str], indicators: Se
         return {v: (v or "").strip() or default for v in dict.fromkeys(cells(i))}
 
     lookup = _Lookup(indicators)
-    named = list(zip(cells(c_ind), cells(c_no)))
-    found = {pair: lookup.get((pair[0] or "").strip()) or lookup.get((pair[1] or "").strip())
-             for pair in dict.fromkeys(named)}
+    named: Sequence[Any]
+    if c_no is None:  # one column names the indicator (the usual case): looked up by its texts, not pairs
+        named = cells(c_ind)
+        found = {text: lookup.get((text or "").strip()) for text in dict.fromkeys(named)}
+    else:
+        named = list(zip(cells(c_ind), cells(c_no)))
+        found = {pair: lookup.get((pair[0] or "").strip()) or lookup.get((pair[1] or "").strip())
+                 for pair in dict.fromkeys(named)}
     if any(ind is None for ind in found.values()):
         return None
-    numbers = {pair: ind.no for pair, ind in found.items() if ind is not None}
+    numbers = {key: ind.no for key, ind in found.items() if ind is not None}
     indicator = np.fromiter(map(numbers.__getitem__, named), dtype=np.int32, count=n)
     years = {}
     for written, text in stripped(c_year).items():
@@ -281,9 +291,14 @@ def _by_columns(rows: list[Sequence[str]], header: Sequence[str], indicators: Se
         if any(unit and unit != units[no] for no, unit in
                dict.fromkeys(zip(indicator.tolist(), map(unit_text.__getitem__, cells(c_unit))))):
             return None
-    periods = stripped(c_flag)
-    flags = {text: parse_flag(text) for text in dict.fromkeys(periods.values())}
-    flag = np.fromiter((flags[periods[v]] for v in cells(c_flag)), dtype=np.int8, count=n)
+    if c_flag is None:  # no period column: every row is its year's figure
+        flag, written_periods = np.full(n, parse_flag(""), dtype=np.int8), ("",) * n
+    else:
+        periods = stripped(c_flag)
+        flags = {text: parse_flag(text) for text in dict.fromkeys(periods.values())}
+        flag_of = {written: flags[text] for written, text in periods.items()}
+        flag = np.fromiter(map(flag_of.__getitem__, cells(c_flag)), dtype=np.int8, count=n)
+        written_periods = tuple(map(periods.__getitem__, cells(c_flag)))
     region_index: dict[str, int] = {}
     source_index: dict[str, int] = {}
     regions = {v: region_index.setdefault(name, len(region_index))
@@ -296,7 +311,7 @@ def _by_columns(rows: list[Sequence[str]], header: Sequence[str], indicators: Se
     if n > 1 and (ordered[:, 1:] == ordered[:, :-1]).all(axis=0).any():  # a repeated row: the loop names it
         return None
     return ObservationTable(indicator, year, region, value, flag, source, np.arange(2, n + 2, dtype=np.int32),
-                            tuple(region_index), tuple(source_index), tuple(map(periods.__getitem__, cells(c_flag))))
+                            tuple(region_index), tuple(source_index), written_periods)
 
 
 def read_observations(path: str | Path, indicators: Sequence[Indicator], default_region: str = "") -> ObservationTable:
@@ -327,13 +342,37 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+def _plain_columns(text: str) -> tuple[list[str], list[Sequence[str]]] | None:
+    """The header and the columns of a CSV text with nothing for the csv module to do — no quote, carriage return
+    or NUL, no empty line, the same number of fields on every line, none too long for it — split as it splits
+    them, 3× faster (the csv module and the turning of rows into columns took half of reading 345,000 rows);
+    None for any other text, which the csv module reads."""
+    body = text.removesuffix("\n")
+    if not body or '"' in body or "\r" in body or "\x00" in body or "\n\n" in body or body.startswith("\n"):
+        return None
+    lines = body.split("\n")
+    commas = lines[0].count(",")
+    if len(lines) < 2 or set(map(str.count, lines, itertools.repeat(","))) != {commas} or \
+            max(map(len, lines)) > csv.field_size_limit():
+        return None
+    width = commas + 1
+    cells = body.replace("\n", ",").split(",")
+    return cells[:width], [cells[width + i::width] for i in range(width)]
+
+
 def _read_csv(text: str, path: Path, indicators: Sequence[Indicator], default_region: str) -> ObservationTable:
+    plain = _plain_columns(text)
     reader = csv.reader(io.StringIO(text))
-    header = [h.strip() for h in next(reader, [])]
+    header = [h.strip() for h in (plain[0] if plain is not None else next(reader, []))]
     fields = set(header)
     if not fields & {"indicator", "indicator_no", "指标"} or not fields & {"year", "年份"} or \
             not fields & {"value", "数值"}:
         raise ObservationError(f"{path.name}: 缺少必需的列 indicator、year、value（现有列：{'、'.join(sorted(fields))}）")
+    if plain is not None:
+        table = _by_columns(None, header, indicators, default_region, plain[1])
+        if table is not None:
+            return table
+        next(reader, [])  # the row loop reads the rows after the header, and names the ones with a problem
     try:
         return _build(reader, header, indicators, default_region)
     except csv.Error as exc:

@@ -5,8 +5,14 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Mapping, Sequence
 from typing import Any
+
+try:  # the fast writer of large outputs; without it the standard library's, the same text
+    import orjson
+except ImportError:  # pragma: no cover
+    orjson = None  # type: ignore[assignment]
 
 from .model import Indicator, Node, Plan
 from .targets import TargetExpr
@@ -48,16 +54,42 @@ def dumps(value: Any, **options: Any) -> str:
 _FLAT = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",\n    ", ": "))
 
 
-def dumps_records(records: Sequence[Mapping[str, Any]]) -> str:
-    """``dumps(records, indent=2)``, the same text, 5× faster for many records: Python's indenting encoder is
-    pure Python, so a record whose values are all scalars (or empty lists) is written by the C encoder instead.
+# orjson writes a number between 0 and ±0.0001 without Python's exponent (0.00005, 1e-7 for 5e-05, 1e-07), and
+# only those differ: such a number, or the same text inside a string, sends the records the other way (searched
+# from the literal "e-", which is ten times faster than from a digit)
+_EXPONENT = re.compile(rb"e-(?<=[0-9]e-)")
+
+
+def dumps_records(records: Sequence[Mapping[str, Any]], newline: bool = False) -> str:
+    """``dumps(records, indent=2)``, the same text, many times faster for many records: by orjson when it writes
+    the same text (every record a dict with text keys, integers within 64 bits, no number between 0 and ±0.0001),
+    else by the C encoder for records whose values are all scalars (or empty lists): Python's indenting encoder is
+    pure Python. ``newline``: with a newline at the end (a file's last line), which saves a copy of a large text.
 
     >>> records = [{"a": 1, "b": [], "c": "x"}, {"d": ["y"], "e": float("nan")}]
     >>> dumps_records(records) == dumps(records, indent=2)
     True
+    >>> print(dumps_records([{"f": 5e-05}]))  # not orjson's 0.00005
+    [
+      {
+        "f": 5e-05
+      }
+    ]
     """
+    end = "\n" if newline else ""
     if not records:
-        return dumps(records, indent=2)
+        return dumps(records, indent=2) + end
+    if orjson is not None:
+        try:  # NaN and infinity are null, as dumps writes them
+            data = orjson.dumps(records, option=orjson.OPT_INDENT_2 | (orjson.OPT_APPEND_NEWLINE if newline else 0))
+        except TypeError:  # orjson.JSONEncodeError: a type, key or integer it does not write
+            data = b""
+        if data and b"0.0000" not in data and not _EXPONENT.search(data):
+            return data.decode("utf-8")
+    return _dumps_records(records) + end
+
+
+def _dumps_records(records: Sequence[Mapping[str, Any]]) -> str:
     if all(records):  # all at once: between two records, and only there, "}" + separator + "{"
         try:
             whole = _FLAT.encode(list(records))

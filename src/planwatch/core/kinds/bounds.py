@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 import numpy.typing as npt
 
-from ..explain import Cell, Sentence, phrase
+from ..explain import Cells, Pieces, Sentence, one_row, phrase, whole
 from .block import Block
 from .rule import KindRule, Reading, Row, Sample, meets, threshold
 
@@ -61,10 +61,19 @@ def evaluate(bl: Block) -> None:
     bl.held_or_broken(latest_ok, every & latest_ok, bl.has)
 
 
-def explain(c: Cell) -> Sentence:
-    word, bad = phrase(c.spec.kind), int(c.res.violations[c.r])  # the phrase tables name each bound: 上限, 下限
-    kept = phrase("bound_broken", first=c.first, year=c.year, bad=bad, word=word) if bad else phrase("bound_kept")
+def explain_rows(c: Cells) -> Pieces:
+    """The year's value against the bound, then in how many years it was broken, if any."""
+    return c.each(_sentence, broken=c.column("violations") != 0)
+
+
+def _sentence(c: Cells, broken: bool) -> Sentence:
+    word = phrase(c.spec.kind)  # the phrase tables name each bound: 上限, 下限
+    kept = (phrase("bound_broken", first=c.first, year=c.year, bad=whole(c.column("violations")), word=word) if broken
+            else phrase("bound_kept"))
     return Sentence((phrase("bound", year=c.year, a=c.a, note=c.note, word=word, e=c.e), kept))
+
+
+explain = one_row(explain_rows)
 
 
 def simulate_ceiling(s: Sample) -> npt.NDArray[np.float64]:
@@ -80,8 +89,8 @@ def simulate_floor(s: Sample) -> npt.NDArray[np.float64]:
 CEILING = KindRule(
     "ceiling", "上限", "上限型：每年不得超过（如城镇登记失业率＜4%）", 60,
     detect_ceiling, evaluate, explain, lambda s: "每年不得突破上限", target_family="期末水平",
-    simulate=simulate_ceiling)
+    simulate=simulate_ceiling, explain_rows=explain_rows)
 FLOOR = KindRule(
     "floor", "下限", "下限型：每年不得低于（如基本养老保险参保率≥98%）", 70,
     detect_floor, evaluate, explain, lambda s: "每年不得低于下限", target_family="期末水平",
-    simulate=simulate_floor)
+    simulate=simulate_floor, explain_rows=explain_rows)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 import numpy.typing as npt
 
-from ..explain import Cell, Sentence, fmt, phrase
+from ..explain import Cells, Pieces, Sentence, fmt, one_row, phrase
 from ..paths import path_values
 from ..spec import IndicatorSpec
 from ..targets import TargetExpr
@@ -63,11 +63,20 @@ def evaluate(b: Block) -> None:
     out.extra["latest_rate"] = np.where(has, b.v[b.idx, b.last], np.nan)  # that year's own reduction
 
 
-def explain(c: Cell) -> Sentence:
+def explain_rows(c: Cells) -> Pieces:
+    """The reduction so far, compounded, against where the five-year total should be by now; what the remaining
+    years need."""
+    return c.each(_sentence, rest=c.rest_years > 0)
+
+
+def _sentence(c: Cells, rest: bool) -> Sentence:
     text = phrase("cumulative", first=c.first, year=c.year, a=c.number("actual", "%"), note=c.note,
                   target=fmt(c.spec.target or 0, "%"), e=c.number("expected", "%"))
-    end = phrase("cumulative_rest", rest=c.rest, required=c.number("required", "%")) if c.rest > 0 else phrase("end")
+    end = phrase("cumulative_rest", rest=c.rest, required=c.number("required", "%")) if rest else phrase("end")
     return Sentence((text, end))
+
+
+explain = one_row(explain_rows)
 
 
 def simulate(s: Sample) -> npt.NDArray[np.float64]:
@@ -85,4 +94,4 @@ def path_note(s: IndicatorSpec) -> str:
 RULE = KindRule(
     "cumulative", "五年累计", "五年累计型：目标为五年累计数（[ ]），按逐年累计完成情况判断", 20,
     detect, evaluate, explain, path_note, result_unit="%", aggregates=False, target_family="五年累计",
-    simulate=simulate, period_word="累计")
+    simulate=simulate, period_word="累计", explain_rows=explain_rows)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 import numpy.typing as npt
 
-from ..explain import Cell, Sentence, fmt, phrase
+from ..explain import Cells, Pieces, Sentence, fmt_many, one_row, phrase, whole
 from ..spec import IndicatorSpec
 from .block import Block
 from .rule import RATE_NAME, KindRule, Reading, Row, Sample, threshold
@@ -49,15 +49,24 @@ def evaluate(b: Block) -> None:
     out.extra["years_counted"] = count
 
 
-def explain(c: Cell) -> Sentence:
-    current = phrase("year_value", year=c.year, v=fmt(c.res.extra["latest_rate"][c.r], "%"))
-    text = phrase("growth_rate", first=c.first, year=c.year, counted=int(c.res.extra["years_counted"][c.r]),
+def explain_rows(c: Cells) -> Pieces:
+    """The compound average of the years' rates against the planned average, that year's own rate beside it, then
+    the verdict or the rate the remaining years need."""
+    return c.each(_sentence, rest=c.rest_years > 0)
+
+
+def _sentence(c: Cells, rest: bool) -> Sentence:
+    current = phrase("year_value", year=c.year, v=fmt_many(c.extra("latest_rate"), "%"))
+    text = phrase("growth_rate", first=c.first, year=c.year, counted=whole(c.extra("years_counted")),
                   a=c.number("actual", "%"), note=c.note, current=current, e=c.number("expected", "%"),
                   ratio=c.ratio)
     if c.status in ("met", "not_met"):
         return Sentence((text, c.verdict, phrase("end")))
-    end = phrase("growth_rate_rest", rest=c.rest, required=c.number("required", "%")) if c.rest > 0 else phrase("end")
+    end = phrase("growth_rate_rest", rest=c.rest, required=c.number("required", "%")) if rest else phrase("end")
     return Sentence((text, end))
+
+
+explain = one_row(explain_rows)
 
 
 def simulate(s: Sample) -> npt.NDArray[np.float64]:
@@ -72,4 +81,4 @@ def path_note(s: IndicatorSpec) -> str:
 RULE = KindRule(
     "growth_rate", "年均增速", "年均增速型：目标为规划期年均增长率，按各年增速的复合平均判断", 30,
     detect, evaluate, explain, path_note, result_unit="%", rate_values=True, aggregates=False, target_family="年均增速",
-    simulate=simulate, period_word="年均")
+    simulate=simulate, period_word="年均", explain_rows=explain_rows)

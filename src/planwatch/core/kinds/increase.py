@@ -12,7 +12,7 @@ from typing import Any
 
 from ..spec import IndicatorSpec
 from .cumulative import five_year_total, is_rate_total
-from .level import explain, progress_along_path
+from .level import explain, explain_rows, progress_along_path
 from .rule import KindRule, Reading, Row
 
 
@@ -37,4 +37,4 @@ def path_note(s: IndicatorSpec) -> str:
 RULE: KindRule = KindRule(
     "increase", "累计提高", "累计提高型：规划期内累计提高若干（按本指标单位，如〔1〕岁、〔6〕个百分点）", 25,
     detect, lambda bl: progress_along_path(bl, RULE), explain, path_note, target_family="累计提高",
-    needs_baseline=True, end_of=end_of)
+    needs_baseline=True, end_of=end_of, explain_rows=explain_rows)

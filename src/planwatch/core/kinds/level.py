@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..explain import Cell, Phrase, Sentence, phrase
+from ..explain import Cells, Phrase, Pieces, Rows, Sentence, one_row, phrase, whole
 from ..paths import whole_if_counted
 from ..spec import Direction, IndicatorSpec
 from .block import Block
@@ -77,16 +77,23 @@ def progress_along_path(bl: Block, rule: KindRule) -> None:
     bl.note_tolerance(a, t)
 
 
-def explain(c: Cell) -> Sentence:
-    spec, res, r = c.spec, c.res, c.r
-    if np.isnan(res.ratio[r]):
+def explain_rows(c: Cells) -> Pieces:
+    """Actual against the path's value for its year, the progress ratio from the baseline (or the first reported
+    year), then the verdict, or what the remaining years need."""
+    ratio, required = c.column("ratio"), c.column("required")
+    return c.each(_sentence, no_path=np.isnan(ratio), from_first=c.extra("start_year") != 0,
+                  needed=~np.isnan(required), positive=c.column("actual") > 0)
+
+
+def _sentence(c: Cells, no_path: bool, from_first: bool, needed: bool, positive: bool) -> Sentence:
+    spec = c.spec
+    if no_path:
         text = phrase("level_no_path", year=c.year, a=c.a, note=c.note, target=c.target)
-    elif c.res.extra["start_year"][r]:  # no baseline: the first reported year is the start, said so
-        text = phrase("level_from_first", year=c.year, a=c.a, note=c.note, e=c.e,
-                      start=int(c.res.extra["start_year"][r]), baseline=c.number("baseline"), ratio=c.ratio)
+    elif from_first:  # no baseline: the first reported year is the start, said so
+        text = phrase("level_from_first", year=c.year, a=c.a, note=c.note, e=c.e, start=whole(c.extra("start_year")),
+                      baseline=c.number("baseline"), ratio=c.ratio)
     else:
-        text = phrase("level", year=c.year, a=c.a, note=c.note, e=c.e, baseline=c.number("baseline"),
-                      ratio=c.ratio)
+        text = phrase("level", year=c.year, a=c.a, note=c.note, e=c.e, baseline=c.number("baseline"), ratio=c.ratio)
     if c.status in ("met", "not_met"):
         return Sentence((text, c.verdict, phrase("end")))
     if c.status == "achieved_early":
@@ -94,14 +101,17 @@ def explain(c: Cell) -> Sentence:
     if c.status == "reversing":
         return Sentence((text, phrase("reversing")))
     parts = [text]
-    if not np.isnan(res.required[r]):
+    if needed:
         compound = spec.path == "compound"
-        if compound and res.actual[r] > 0:
-            required: str | Phrase = c.number("required", "%")
+        if compound and positive:
+            required: Rows | Phrase = c.number("required", "%")
         else:  # a change in the plan's unit a year: 亿元/年
             required = phrase("rate_per_year", number=c.number("required"))
         parts.append(phrase("level_rest", change=phrase("growth" if compound else "change"), required=required))
     return Sentence((*parts, phrase("end")))
+
+
+explain = one_row(explain_rows)
 
 
 def range_note(s: IndicatorSpec) -> str:
@@ -110,7 +120,9 @@ def range_note(s: IndicatorSpec) -> str:
 
 LEVEL = KindRule(
     "level", "水平值", "水平型：目标为规划末年的水平值，按基期到目标的年度目标路径判断进度", 80,
-    detect_level, evaluate, explain, lambda s: "", target_family="期末水平", needs_baseline=True)
+    detect_level, evaluate, explain, lambda s: "", target_family="期末水平", needs_baseline=True,
+    explain_rows=explain_rows)
 RANGE = KindRule(
     "range", "区间", "区间型：目标为区间（如5—10家）", 50,
-    detect_range, evaluate, explain, range_note, target_family="期末水平", needs_baseline=True)
+    detect_range, evaluate, explain, range_note, target_family="期末水平", needs_baseline=True,
+    explain_rows=explain_rows)

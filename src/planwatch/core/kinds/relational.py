@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from ..explain import Cell, Sentence, phrase
+from ..explain import Cells, Pieces, Sentence, one_row, phrase
 from ..spec import IndicatorSpec
 from .block import NO_DATA, NO_TARGET, Block
 from .growth_rate import simulate
@@ -63,16 +63,20 @@ def evaluate(bl: Block) -> None:
     out.extra["difference"] = bl.a - ref_latest
 
 
-def explain(c: Cell) -> Sentence:
+def explain_rows(c: Cells) -> Pieces:
+    """The year's value beside the other indicator's, and what the plan asks of the two."""
     comparator = c.spec.comparator
     relation = phrase(comparator if comparator in ("gt", "lt") else "eq")
     reference = c.res.extra.get("reference_name") or c.spec.relative_to  # the indicator judged against, by name
-    return Sentence((phrase("relational", year=c.year, a=c.a, note=c.note, reference=reference, e=c.e,
-                            relation=relation),))
+    return [(c, Sentence((phrase("relational", year=c.year, a=c.a, note=c.note, reference=reference, e=c.e,
+                                 relation=relation),)))]
+
+
+explain = one_row(explain_rows)
 
 
 RULE = KindRule(
     "relational", "关系", "关系型：与另一指标比较（如高于GDP增长、与经济增长基本同步）", 10,
     detect, evaluate, explain, lambda s: f"与“{s.relative_to}”比较，不分解",
     rate_values=True, aggregates=False, reference_of=reference_of,
-    simulate=simulate)  # a growth rate compared with another one
+    simulate=simulate, explain_rows=explain_rows)  # a growth rate compared with another one

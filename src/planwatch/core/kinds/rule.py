@@ -10,7 +10,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from ..explain import Cell, Sentence
+from ..explain import Cell, Cells, Pieces, Sentence
 from ..model import Indicator
 from ..spec import Direction, IndicatorSpec, PathMethod
 from ..targets import Comparator, TargetExpr
@@ -91,6 +91,9 @@ class KindRule:
     needs_baseline: bool = False
     end_of: Callable[[Any, Any], Any] = lambda start, target: target  # the end-year level a path runs to
     period_word: str = ""  # what the judged figure is when it is not the year's own: 年均 (growth), 累计 (totals)
+    # the sentences of a group of results at once (one shape per group, one format per phrase); ``explain`` is then
+    # the same for one cell (``explain.one_row``). None: ``explain`` runs cell by cell
+    explain_rows: Callable[[Cells], Pieces] | None = None
 
 
 def meets(value: float, comparator: Comparator | None, target: float) -> bool:

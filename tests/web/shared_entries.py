@@ -40,7 +40,7 @@ class Family(NamedTuple):
         library.confirm(User.objects.get(username="fgj_admin"), entry)
 
 
-def _import(tmp_path: Path, name: str, rows: list[tuple[str, ...]], base: int, end: int, region: Region,
+def import_table(tmp_path: Path, name: str, rows: list[tuple[str, ...]], base: int, end: int, region: Region,
             **links: Plan) -> Plan:
     path = tmp_path / f"{name}.csv"
     with path.open("w", encoding="utf-8", newline="") as fh:
@@ -54,9 +54,9 @@ def _import(tmp_path: Path, name: str, rows: list[tuple[str, ...]], base: int, e
 
 def family(tmp_path: Path, lead: str = "统计局", days_left: int = 3) -> Family:
     region = Region.objects.create(name="一数一报示例区")
-    a = _import(tmp_path, "示例区十四五纲要", MASTER, 2020, 2025, region)
-    b = _import(tmp_path, "示例区十四五城镇化专项规划", SPECIAL, 2020, 2025, region, parent=a)
-    c = _import(tmp_path, "示例区十五五纲要", SUCCESSOR, 2025, 2030, region, succeeds=a)
+    a = import_table(tmp_path, "示例区十四五纲要", MASTER, 2020, 2025, region)
+    b = import_table(tmp_path, "示例区十四五城镇化专项规划", SPECIAL, 2020, 2025, region, parent=a)
+    c = import_table(tmp_path, "示例区十五五纲要", SUCCESSOR, 2025, 2030, region, succeeds=a)
     plans = (a, b, c)
     Indicator.objects.filter(plan__in=plans).exclude(name__contains="入托率").update(
         lead=Department.objects.get(name=lead))

@@ -1,50 +1,30 @@
 """一数多用 (issue 17, item 1): a value entered once, for the master plan's indicator, counts in the special plan and
 the successor plan that carry the same confirmed 指标库 entry — in their evaluations, their indicator pages and
 the API — and does not while the entry is unconfirmed, or for an indicator of another entry (托位数 ≠ 入托率).
-The plans are small examples (示例) imported from tables written here, in a region of their own."""
+The plans are small examples (示例) imported from the tables of tests/web/shared_entries.py, in a region of their own."""
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import User
 from django.test import Client
 
-from planwatch.core.extract import extract_plan
 from planwatch.web.accounts.models import Region
 from planwatch.web.monitoring.services import counted_values, evaluate_plan, save_value, visible_observations
 from planwatch.web.plans import library
 from planwatch.web.plans.models import Plan
-from planwatch.web.plans.services import import_plan
 
-HEADER = ("类别", "指标", "{base}年", "{end}年", "年均/累计", "属性")
-MASTER = [("民生福祉", "1.常住人口城镇化率（%）", "50", "60", "—", "预期性"),
-          ("民生福祉", "2.每千人口拥有3岁以下婴幼儿托位数（个）", "1.5", "4.5", "—", "预期性")]
-SPECIAL = [("民生福祉", "1.3岁以下婴幼儿入托率（%）", "5", "10", "—", "预期性"),
-           ("民生福祉", "2.常住人口城镇化率（%）", "50", "60", "—", "预期性")]
-SUCCESSOR = [("民生福祉", "1.常住人口城镇化率（%）", "60", "65", "—", "预期性")]
-
-
-def _import(tmp_path: Path, name: str, rows: list[tuple[str, ...]], base: int, end: int, region: Region,
-            **links: Plan) -> Plan:
-    path = tmp_path / f"{name}.csv"
-    with path.open("w", encoding="utf-8", newline="") as fh:
-        csv.writer(fh).writerows([tuple(h.format(base=base, end=end) for h in HEADER), *rows])
-    plan = import_plan(extract_plan(path), region, title=f"{name}（示例）", parent=links.get("parent"))
-    if "succeeds" in links:
-        plan.succeeds = links["succeeds"]
-        plan.save(update_fields=["succeeds"])
-    return plan
+from .shared_entries import MASTER, SPECIAL, SUCCESSOR, import_table
 
 
 @pytest.fixture
 def family(demo: Plan, tmp_path: Path) -> tuple[Plan, Plan, Plan]:
     region = Region.objects.create(name="一数多用示例区")
-    master = _import(tmp_path, "示例区十四五纲要", MASTER, 2020, 2025, region)
-    special = _import(tmp_path, "示例区十四五托育专项规划", SPECIAL, 2020, 2025, region, parent=master)
-    successor = _import(tmp_path, "示例区十五五纲要", SUCCESSOR, 2025, 2030, region, succeeds=master)
+    master = import_table(tmp_path, "示例区十四五纲要", MASTER, 2020, 2025, region)
+    special = import_table(tmp_path, "示例区十四五托育专项规划", SPECIAL, 2020, 2025, region, parent=master)
+    successor = import_table(tmp_path, "示例区十五五纲要", SUCCESSOR, 2025, 2030, region, succeeds=master)
     return master, special, successor
 
 

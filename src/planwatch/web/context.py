@@ -20,7 +20,6 @@ def site(request: HttpRequest) -> dict[str, Any]:
 
     from .accounts.permissions import can_review, can_run_batch_reports
     from .cache import TIMEOUT
-    from .params import switchable_plans
 
     # an error page for a request refused before the authentication middleware ran (a bad Host header) has no user
     user = getattr(request, "user", None) or AnonymousUser()
@@ -28,5 +27,5 @@ def site(request: HttpRequest) -> dict[str, Any]:
             "may_batch_reports": can_run_batch_reports(user), "cache_timeout": TIMEOUT,
             "show_simulated": settings.PLANWATCH_SHOW_SIMULATED,
             "office_name": settings.PLANWATCH_OFFICE_NAME,
-            # the plan switcher (templates call it only when the navigation renders it) and the session's plan
-            "switch_plans": switchable_plans, "session_plan": _session_plan(request)}
+            # the session's plan, selected in the plan switcher (templatetags.planwatch_nav) on a page of no plan
+            "session_plan": _session_plan(request)}

@@ -117,7 +117,7 @@ def overview(request: HttpRequest) -> HttpResponse:
 
 
 def indicator(request: HttpRequest, plan: int, no: int) -> HttpResponse:
-    ind = get_object_or_404(Indicator.objects.select_related("plan", "lead"), plan_id=plan, no=no,
+    ind = get_object_or_404(Indicator.objects.select_related("plan__region", "lead"), plan_id=plan, no=no,
                             plan__status=PlanStatus.CONFIRMED)
     plan = loaded_fresh(ind.plan)  # type: ignore[assignment]
     see_all = can_view_unpublished(request.user)

@@ -9,6 +9,7 @@ Each measured figure has a baseline measured in the same run, so the ratio survi
   copy of the sources without bytecode (as on the first run after an install; the standard library keeps its
   cache), and again with bytecode written by a first run; runs of the old and new code alternate, so a busy
   machine slows both alike; Python's own start-up (``python -c pass``) is shown for scale;
+- ``planwatch --help`` (the start-up every command pays: the parser alone) against the same before issue #16;
 - the .pdf and .docx against the .txt of the same plan.
 """
 
@@ -89,7 +90,15 @@ def whole_commands(files: dict[str, Path], tmp: Path, runs: dict[str, int]) -> d
             suffix = " cached" if cached else ""
             results.update(alternating_medians({f"{kind} {code}{suffix}": (args, env) for code, env in envs.items()},
                                                runs[kind]))
+    help_args = [sys.executable, "-m", "planwatch", "--help"]  # start-up of every command: the parser alone
+    results.update(alternating_medians({f"help {code} cached": (help_args, env) for code, env in envs.items()},
+                                       runs["txt"]))
     return results
+
+
+def _ms(seconds: float) -> str:
+    """Milliseconds, with a decimal below 10 ms (reading the .txt takes less than one)."""
+    return f"{seconds * 1000:.1f} ms" if seconds < 0.01 else f"{seconds * 1000:.0f} ms"
 
 
 def main() -> None:
@@ -118,6 +127,7 @@ def main() -> None:
         ("`planwatch extract` Jinpu .pdf, whole command, bytecode cached", cmd["pdf new cached"], before,
          cmd["pdf old cached"], "≤ 0.6 s"),
         ("extract Jinpu .docx, parse time", docx_parse, "extract the .txt", txt_parse, "—"),
+        ("`planwatch --help`, bytecode cached", cmd["help new cached"], before, cmd["help old cached"], "—"),
         ("Python start-up alone (`python -c pass`), for scale", cmd["startup"], "—", None, "—"),
     ]
     goals = {"≤ 0.15 s": 0.15, "≤ 0.3 s": 0.3, "≤ 0.6 s": 0.6, "≤ 3 s": 3.0}
@@ -134,12 +144,12 @@ def main() -> None:
     for name, value, base_name, base, goal in rows:
         met = "yes" if goal in goals and value <= goals[goal] else ("—" if goal == "—" else "NO")
         ratio = "—" if base is None else f"{value / base:.{2 if value < base else 1}f}×"
-        lines.append(f"| {name} | {value * 1000:.0f} ms | {base_name} | "
-                     f"{'—' if base is None else f'{base * 1000:.0f} ms'} | {ratio} | {goal} | {met} |")
+        lines.append(f"| {name} | {_ms(value)} | {base_name} | {'—' if base is None else _ms(base)} | {ratio} | {goal} "
+                     f"| {met} |")
     lines += ["", "CPU time (user + system) of the same runs, medians: " + "; ".join(
         f"{label} {cmd[key + ' cpu'] * 1000:.0f} ms (before #16: {cmd[key.replace('new', 'old') + ' cpu'] * 1000:.0f} ms)"
         for label, key in ((".txt", "txt new"), (".txt with bytecode", "txt new cached"), (".pdf", "pdf new"),
-                           (".pdf with bytecode", "pdf new cached")))
+                           (".pdf with bytecode", "pdf new cached"), ("`--help`", "help new cached")))
         + f"; `python -c pass` {cmd['startup cpu'] * 1000:.0f} ms."]
     write_section("extraction", lines)
     shutil.rmtree(tmp)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from .core.errors import PlanwatchError
@@ -174,7 +174,7 @@ def _evaluate(args: argparse.Namespace) -> int:
     settings = Settings(ahead=args.ahead, on_track=args.on_track, approx_tolerance=args.approx_tolerance)
     results = evaluate(specs, table, args.as_of, settings, [args.region] if args.region else None)  # type: ignore[arg-type]
     if args.format == "json":
-        text = dumps_records([e.as_dict() for e in results]) + "\n"
+        text = dumps_records([e.as_dict() for e in results], newline=True)
     else:
         from .exports import evaluation_table
 
@@ -369,120 +369,170 @@ def cmd_manage(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="planwatch", description="Planwatch 规划实施监测评估平台")
+class _Formatter(argparse.HelpFormatter):
+    """argparse's help layout at the terminal's width, found without importing shutil (and bz2, lzma with it),
+    as argparse does for every argument it declares: the width ``shutil.get_terminal_size`` gives."""
+
+    def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24,
+                 width: int | None = None) -> None:
+        super().__init__(prog, indent_increment, max_help_position, _terminal_width() - 2 if width is None else width)
+
+
+def _terminal_width() -> int:
+    try:  # shutil.get_terminal_size().columns: $COLUMNS, else the terminal's, else 80
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns or 80
+
+
+def _command_in(argv: Sequence[str]) -> str:
+    """The command that ``argv`` runs (its first word that is no option; the parser itself has only -h), or ""."""
+    return next((word for word in argv if not word.startswith("-")), "")
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The whole command line; with ``command``, the options of that command only (the others keep their name
+    and help): what one run needs, so that ``planwatch --help`` or ``planwatch extract`` declares a few options
+    instead of every command's (and ``report --kind`` does not import the report kinds)."""
+
+    def wanted(name: str) -> bool:
+        return command is None or command == name
+
+    parser = argparse.ArgumentParser(prog="planwatch", description="Planwatch 规划实施监测评估平台",
+                                     formatter_class=_Formatter)
     sub = parser.add_subparsers(dest="command", required=True)
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("path", help="规划文本 (.txt/.docx/.pdf/.html) 或指标表 (.csv/.xlsx)")
-    common.add_argument("--format", choices=("text", "json"), default="text")
-    common.add_argument("-o", "--output", help="输出文件（默认输出到屏幕）")
-    common.add_argument("--max-size-mb", type=float, default=50, help="输入文件大小上限 (MB)，默认 50")
-    p = sub.add_parser("extract", parents=[common], help="把规划文本数字化为结构化数据")
-    p.add_argument("--corrections", metavar="FILE", help="核对更正文件（JSON，格式见 docs/plan-format.md）")
-    p.set_defaults(func=cmd_extract)
-    p = sub.add_parser("check", parents=[common], help="检查规划内部的不一致之处（有发现时退出码为 1）")
-    p.add_argument("--expect", help="写明结构数量的说明文件（如政策解读：“10章45节26个专栏”）")
-    p.set_defaults(func=cmd_check)
 
-    spec_options = argparse.ArgumentParser(add_help=False)
-    spec_options.add_argument("--kind", action="append", metavar="序号=类型",
-                              help="改写指标类型，如 12=growth_rate（可多次使用）")
-    spec_options.add_argument("--direction", action="append", metavar="序号=higher|lower",
-                              help="改写指标方向：higher 越高越好，lower 越低越好")
-    spec_options.add_argument("--tolerance", action="append", metavar="序号=比例",
-                              help="该指标“左右”目标的容差，如 10=0.03 即±3%%（默认 --approx-tolerance）")
-    spec_options.add_argument("--max-size-mb", type=float, default=50, help="输入文件大小上限 (MB)")
+    def subcommand(name: str, text: str, func: Callable[[argparse.Namespace], int],
+                parents: Callable[[], list[argparse.ArgumentParser]] = list) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, parents=parents() if wanted(name) else [], help=text, formatter_class=_Formatter)
+        p.set_defaults(func=func)
+        return p
 
-    p = sub.add_parser("decompose", parents=[spec_options], help="主要指标年度目标分解表 (.xlsx 或 .csv)")
-    p.add_argument("plan", help="规划文本或指标表")
-    p.add_argument("-o", "--output", required=True, help="输出文件：.xlsx 或 .csv")
-    p.set_defaults(func=cmd_decompose)
+    def common() -> list[argparse.ArgumentParser]:
+        options = argparse.ArgumentParser(add_help=False, formatter_class=_Formatter)
+        options.add_argument("path", help="规划文本 (.txt/.docx/.pdf/.html) 或指标表 (.csv/.xlsx)")
+        options.add_argument("--format", choices=("text", "json"), default="text")
+        options.add_argument("-o", "--output", help="输出文件（默认输出到屏幕）")
+        options.add_argument("--max-size-mb", type=float, default=50, help="输入文件大小上限 (MB)，默认 50")
+        return [options]
 
-    p = sub.add_parser("evaluate", parents=[spec_options], help="按年份评估指标进展（年度监测、中期评估、总结评估）")
-    p.add_argument("--plan", required=True, help="规划文本或指标表")
-    p.add_argument("--data", required=True, help="观测数据 CSV：indicator, year, value[, region, source, flag, unit]")
-    p.add_argument("--as-of", type=int, required=True, help="评估年份（≥ 规划末年为总结评估）")
-    p.add_argument("--region", help="只评估这个地区")
-    p.add_argument("--default-region", default="本地区", help="数据没有 region 列时使用的地区名")
-    p.add_argument("--format", choices=("table", "json"), default="table")
-    p.add_argument("-o", "--output", help="输出文件（默认输出到屏幕）")
-    p.add_argument("--ahead", type=float, default=1.05, help="进度比 ≥ 此值为“快于预期”（默认 1.05）")
-    p.add_argument("--on-track", type=float, default=0.95, help="进度比 ≥ 此值为“基本符合预期”（默认 0.95）")
-    p.add_argument("--approx-tolerance", type=float, default=0.05, help="“左右”的容差（相对，默认 0.05）")
-    p.add_argument("--revisions", metavar="FILE.csv",
-                   help="目标调整 CSV：indicator（指标序号）, target（调整后目标，如 ＞60、65左右）, effective_from（生效年份）, "
-                        "document（依据文件）, reason（调整原因，可省略）；评估年份按当年有效的目标评估")
-    p.set_defaults(func=cmd_evaluate)
+    p = subcommand("extract", "把规划文本数字化为结构化数据", cmd_extract, common)
+    if wanted("extract"):
+        p.add_argument("--corrections", metavar="FILE", help="核对更正文件（JSON，格式见 docs/plan-format.md）")
+    p = subcommand("check", "检查规划内部的不一致之处（有发现时退出码为 1）", cmd_check, common)
+    if wanted("check"):
+        p.add_argument("--expect", help="写明结构数量的说明文件（如政策解读：“10章45节26个专栏”）")
 
-    p = sub.add_parser("report", help="生成评估报告（Word .docx 公文格式、PDF 或 .html）")
-    p.add_argument("--plan", required=True, help="规划文本或指标表")
-    p.add_argument("--data", required=True, help="观测数据 CSV")
-    p.add_argument("--as-of", type=int, required=True, help="评估年份")
-    from .reports.kinds import KINDS  # the registry of report kinds (no heavy imports)
+    def spec_options() -> list[argparse.ArgumentParser]:
+        options = argparse.ArgumentParser(add_help=False, formatter_class=_Formatter)
+        options.add_argument("--kind", action="append", metavar="序号=类型",
+                             help="改写指标类型，如 12=growth_rate（可多次使用）")
+        options.add_argument("--direction", action="append", metavar="序号=higher|lower",
+                             help="改写指标方向：higher 越高越好，lower 越低越好")
+        options.add_argument("--tolerance", action="append", metavar="序号=比例",
+                             help="该指标“左右”目标的容差，如 10=0.03 即±3%%（默认 --approx-tolerance）")
+        options.add_argument("--max-size-mb", type=float, default=50, help="输入文件大小上限 (MB)")
+        return [options]
 
-    p.add_argument("--kind", choices=tuple(KINDS), default="annual",
-                   help="annual 年度监测 / midterm 中期评估 / final 总结评估 / annual-plan 计划执行情况与计划草案 / "
-                        "division 重点任务分工方案")
-    p.add_argument("--format", choices=("docx", "pdf", "html", "xlsx"), help="默认按输出文件扩展名")
-    p.add_argument("--region", help="评估哪个地区（默认数据中的第一个）")
-    p.add_argument("--default-region", default="本地区", help="数据没有 region 列时使用的地区名")
-    p.add_argument("--title", help="规划名称（默认取文件中的标题）")
-    p.add_argument("--compare", action="store_true", help="加入各地区比较（数据中的全部地区）")
-    p.add_argument("--assignments", metavar="分工.xlsx", help="牵头单位分工（平台的分工模板 .xlsx）；不给则标注“待明确”")
-    p.add_argument("--narrative", metavar="FILE.json",
-                   help="人工撰写的章节文字：{\"problems\": \"…\", \"cause.12\": \"…\"}，替换相应章节的初稿")
-    p.add_argument("--revisions", metavar="FILE.csv",
-                   help="目标调整 CSV（列同 evaluate --revisions）：按评估年份有效的目标评估，报告中注明调整")
-    p.add_argument("-o", "--output", required=True, help="输出文件")
-    p.set_defaults(func=cmd_report)
+    p = subcommand("decompose", "主要指标年度目标分解表 (.xlsx 或 .csv)", cmd_decompose, spec_options)
+    if wanted("decompose"):
+        p.add_argument("plan", help="规划文本或指标表")
+        p.add_argument("-o", "--output", required=True, help="输出文件：.xlsx 或 .csv")
 
-    p = sub.add_parser("lineage", help="指标承接关系：旧规划的指标哪些延续（及配对理由）、哪些新增、哪些取消")
-    p.add_argument("old", help="旧规划（如“十四五”）：规划文本或指标表")
-    p.add_argument("new", help="新规划（如“十五五”）：规划文本或指标表")
-    p.add_argument("--format", choices=("text", "json"), default="text")
-    p.add_argument("--data", help="旧规划的观测数据 CSV：新表缺基期值时，以旧规划末年实际值作为新基期值")
-    p.add_argument("--region", help="数据含多个地区时，取哪个地区")
-    p.add_argument("--default-region", default="本地区", help="数据没有 region 列时使用的地区名")
-    p.add_argument("-o", "--output", help="输出文件（默认输出到屏幕）")
-    p.add_argument("--max-size-mb", type=float, default=50, help="输入文件大小上限 (MB)，默认 50")
-    p.set_defaults(func=cmd_lineage)
+    p = subcommand("evaluate", "按年份评估指标进展（年度监测、中期评估、总结评估）", cmd_evaluate, spec_options)
+    if wanted("evaluate"):
+        p.add_argument("--plan", required=True, help="规划文本或指标表")
+        p.add_argument("--data", required=True, help="观测数据 CSV：indicator, year, value[, region, source, flag, unit]")
+        p.add_argument("--as-of", type=int, required=True, help="评估年份（≥ 规划末年为总结评估）")
+        p.add_argument("--region", help="只评估这个地区")
+        p.add_argument("--default-region", default="本地区", help="数据没有 region 列时使用的地区名")
+        p.add_argument("--format", choices=("table", "json"), default="table")
+        p.add_argument("-o", "--output", help="输出文件（默认输出到屏幕）")
+        p.add_argument("--ahead", type=float, default=1.05, help="进度比 ≥ 此值为“快于预期”（默认 1.05）")
+        p.add_argument("--on-track", type=float, default=0.95, help="进度比 ≥ 此值为“基本符合预期”（默认 0.95）")
+        p.add_argument("--approx-tolerance", type=float, default=0.05, help="“左右”的容差（相对，默认 0.05）")
+        p.add_argument("--revisions", metavar="FILE.csv",
+                       help="目标调整 CSV：indicator（指标序号）, target（调整后目标，如 ＞60、65左右）, effective_from（生效年份）, "
+                            "document（依据文件）, reason（调整原因，可省略）；评估年份按当年有效的目标评估")
 
-    p = sub.add_parser("draft-indicators", help="指标体系草案：上级规划指标与本级上期指标、基数、趋势外推、建议目标")
-    p.add_argument("--upper", required=True, help="上级规划（如国家“十五五”主要指标表）")
-    p.add_argument("--own", required=True, help="本级上期规划（如本区“十四五”规划纲要）")
-    p.add_argument("--data", help="观测数据 CSV：indicator, year, value[, region, source, flag, unit]")
-    p.add_argument("--region", help="数据含多个地区时，取哪个地区")
-    p.add_argument("--default-region", default="本地区", help="数据没有 region 列时使用的地区名")
-    p.add_argument("-o", "--output", required=True, help="输出文件：.xlsx 或 .docx")
-    p.add_argument("--both", action="store_true", help="同时写出 .xlsx 和 .docx（文件名相同，扩展名不同）")
-    p.add_argument("--max-size-mb", type=float, default=50, help="输入文件大小上限 (MB)，默认 50")
-    p.set_defaults(func=cmd_draft_indicators)
+    p = subcommand("report", "生成评估报告（Word .docx 公文格式、PDF 或 .html）", cmd_report)
+    if wanted("report"):
+        p.add_argument("--plan", required=True, help="规划文本或指标表")
+        p.add_argument("--data", required=True, help="观测数据 CSV")
+        p.add_argument("--as-of", type=int, required=True, help="评估年份")
+        from .reports.kinds import KINDS  # the registry of report kinds (no heavy imports)
 
-    p = sub.add_parser("serve", help="启动网页平台（--demo：导入金普新区规划、公开数据、模拟数据和演示账户）")
-    p.add_argument("--demo", action="store_true", help="演示模式：自动建库并导入演示数据")
-    p.add_argument("--port", type=int, default=8000)
-    p.add_argument("--host", default="127.0.0.1", help="监听地址（默认 127.0.0.1；局域网访问时设为本机地址，"
-                                                       "并在 PLANWATCH_ALLOWED_HOSTS 中列出）")
-    p.add_argument("--workers", type=int, help="工作进程数（默认等于 CPU 核数）")
-    p.add_argument("--no-simulated", action="store_true", help="不生成、不显示模拟数据")
-    p.add_argument("--dev", action="store_true", help="开发模式：Django 开发服务器，DEBUG 打开（不要用于生产）")
-    p.set_defaults(func=cmd_serve)
+        p.add_argument("--kind", choices=tuple(KINDS), default="annual",
+                       help="annual 年度监测 / midterm 中期评估 / final 总结评估 / annual-plan 计划执行情况与计划草案 / "
+                            "division 重点任务分工方案")
+        p.add_argument("--format", choices=("docx", "pdf", "html", "xlsx"), help="默认按输出文件扩展名")
+        p.add_argument("--region", help="评估哪个地区（默认数据中的第一个）")
+        p.add_argument("--default-region", default="本地区", help="数据没有 region 列时使用的地区名")
+        p.add_argument("--title", help="规划名称（默认取文件中的标题）")
+        p.add_argument("--compare", action="store_true", help="加入各地区比较（数据中的全部地区）")
+        p.add_argument("--assignments", metavar="分工.xlsx", help="牵头单位分工（平台的分工模板 .xlsx）；不给则标注“待明确”")
+        p.add_argument("--narrative", metavar="FILE.json",
+                       help="人工撰写的章节文字：{\"problems\": \"…\", \"cause.12\": \"…\"}，替换相应章节的初稿")
+        p.add_argument("--revisions", metavar="FILE.csv",
+                       help="目标调整 CSV（列同 evaluate --revisions）：按评估年份有效的目标评估，报告中注明调整")
+        p.add_argument("-o", "--output", required=True, help="输出文件")
 
-    p = sub.add_parser("backup", help="备份平台数据（含校验值）")
-    p.add_argument("output", help="备份文件，如 planwatch-2026-11-22.json.gz")
-    p.set_defaults(func=cmd_backup)
-    p = sub.add_parser("restore", help="从备份恢复平台数据（替换现有数据；校验不符则不作修改）")
-    p.add_argument("input")
-    p.set_defaults(func=cmd_restore)
+    p = subcommand("lineage", "指标承接关系：旧规划的指标哪些延续（及配对理由）、哪些新增、哪些取消", cmd_lineage)
+    if wanted("lineage"):
+        p.add_argument("old", help="旧规划（如“十四五”）：规划文本或指标表")
+        p.add_argument("new", help="新规划（如“十五五”）：规划文本或指标表")
+        p.add_argument("--format", choices=("text", "json"), default="text")
+        p.add_argument("--data", help="旧规划的观测数据 CSV：新表缺基期值时，以旧规划末年实际值作为新基期值")
+        p.add_argument("--region", help="数据含多个地区时，取哪个地区")
+        p.add_argument("--default-region", default="本地区", help="数据没有 region 列时使用的地区名")
+        p.add_argument("-o", "--output", help="输出文件（默认输出到屏幕）")
+        p.add_argument("--max-size-mb", type=float, default=50, help="输入文件大小上限 (MB)，默认 50")
 
-    p = sub.add_parser("manage", help="Django 管理命令，如 planwatch manage migrate / createsuperuser")
-    p.add_argument("args", nargs=argparse.REMAINDER)
-    p.set_defaults(func=cmd_manage)
+    p = subcommand("draft-indicators", "指标体系草案：上级规划指标与本级上期指标、基数、趋势外推、建议目标", cmd_draft_indicators)
+    if wanted("draft-indicators"):
+        p.add_argument("--upper", required=True, help="上级规划（如国家“十五五”主要指标表）")
+        p.add_argument("--own", required=True, help="本级上期规划（如本区“十四五”规划纲要）")
+        p.add_argument("--data", help="观测数据 CSV：indicator, year, value[, region, source, flag, unit]")
+        p.add_argument("--region", help="数据含多个地区时，取哪个地区")
+        p.add_argument("--default-region", default="本地区", help="数据没有 region 列时使用的地区名")
+        p.add_argument("-o", "--output", required=True, help="输出文件：.xlsx 或 .docx")
+        p.add_argument("--both", action="store_true", help="同时写出 .xlsx 和 .docx（文件名相同，扩展名不同）")
+        p.add_argument("--max-size-mb", type=float, default=50, help="输入文件大小上限 (MB)，默认 50")
+
+    p = subcommand("serve", "启动网页平台（--demo：导入金普新区规划、公开数据、模拟数据和演示账户）", cmd_serve)
+    if wanted("serve"):
+        p.add_argument("--demo", action="store_true", help="演示模式：自动建库并导入演示数据")
+        p.add_argument("--port", type=int, default=8000)
+        p.add_argument("--host", default="127.0.0.1", help="监听地址（默认 127.0.0.1；局域网访问时设为本机地址，"
+                                                           "并在 PLANWATCH_ALLOWED_HOSTS 中列出）")
+        p.add_argument("--workers", type=int, help="工作进程数（默认等于 CPU 核数）")
+        p.add_argument("--no-simulated", action="store_true", help="不生成、不显示模拟数据")
+        p.add_argument("--dev", action="store_true", help="开发模式：Django 开发服务器，DEBUG 打开（不要用于生产）")
+
+    p = subcommand("backup", "备份平台数据（含校验值）", cmd_backup)
+    if wanted("backup"):
+        p.add_argument("output", help="备份文件，如 planwatch-2026-11-22.json.gz")
+
+    p = subcommand("restore", "从备份恢复平台数据（替换现有数据；校验不符则不作修改）", cmd_restore)
+    if wanted("restore"):
+        p.add_argument("input")
+
+    p = subcommand("manage", "Django 管理命令，如 planwatch manage migrate / createsuperuser", cmd_manage)
+    if wanted("manage"):
+        p.add_argument("args", nargs=argparse.REMAINDER)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    if argv is None:
+        argv = sys.argv[1:]
+    parser = build_parser(_command_in(argv))
     args = parser.parse_args(argv)
     try:
         return int(args.func(args))

@@ -54,7 +54,9 @@ QUALIFIERS = ("标准煤", "标煤", "油当量", "当量")
 _ALT = "|".join
 _MAG = f"(?:{_ALT(MAGNITUDES)})"
 _BASE = f"(?:{_ALT(re.escape(u) for u in sorted(BASE_UNITS, key=len, reverse=True))})"
-_DENOM = rf"/(?:\d+{_MAG}?{_BASE}?|{_MAG}{_BASE}?|{_BASE})"
+# /5万人, /万元, /人: one copy of the base units instead of three (compiling each copy cost millions of
+# instructions at every start-up); (?<!/) refuses a bare "/", as the three alternatives did
+_DENOM = rf"/\d*{_MAG}?{_BASE}?(?<!/)"
 UNIT = (rf"(?:个百分点|百分点|%|％|‰|倍|[∶:]1|{_MAG}?{_BASE}(?:{_ALT(QUALIFIERS)})?(?:{_DENOM})?"
         rf"|/\d*{_MAG}{_BASE}?|{_MAG})")
 _NUM = r"\d+(?:\.\d+)?"
@@ -73,9 +75,11 @@ QUANTITY = re.compile(
     rf"(?P<about>余|多)?(?P<unit>{UNIT})(?P<suffix>{_SUFFIX})?")
 _FIGURE_CUE = re.compile(r"\d[^，；、\d]{0,6}(以上|以内|左右)")  # a comparator on a written figure, not 万标箱以上
 _DOUBLING = re.compile(r"翻(?P<n>一|两|二|三)番")
-CUES = re.compile(r"达到|新增|增加|增长|提升|提高|下降|降低|降至|降为|减少|削减|控制|保持|维持|稳定在|不低于|不少于|"
-                  r"不超过|不高于|低于|超过|突破|完成|建成|新建|创建|培育|引进|争创|累计|增至|翻一番|打造|建设|"
-                  r"每年|逐年|严守|迈上|至少")
+# Words looked for with ``in`` (any of them in a clause), not compiled patterns: each Chinese alternation cost
+# re a million instructions or more to compile at start-up, and a few substring tests are as fast
+CUES = ("达到", "新增", "增加", "增长", "提升", "提高", "下降", "降低", "降至", "降为", "减少", "削减", "控制", "保持",
+        "维持", "稳定在", "不低于", "不少于", "不超过", "不高于", "低于", "超过", "突破", "完成", "建成", "新建", "创建",
+        "培育", "引进", "争创", "累计", "增至", "翻一番", "打造", "建设", "每年", "逐年", "严守", "迈上", "至少")
 _DEADLINE = re.compile(r"(?:到|至|在|于)?(?P<y1>\d{4})(?:年)?(?:—|–|-|至|到)?(?P<y2>\d{4})?年(?P<tail>底前|年底前|前|底|末|以前)?")
 _BASE_YEAR = re.compile(r"(?:比|较|与|相比|对比)(\d{4})年")
 _RETRO_WORDS = r"^截[至止]|过去五年|已经|已达|已建成|已累计"
@@ -92,15 +96,15 @@ def retrospective_pattern(end_year: int | None) -> re.Pattern[str]:
 
 
 _DIGIT = re.compile(r"\d")  # what every QUANTITY holds
-_RECURRING = re.compile(r"每年|逐年|每季度|年年")
+_RECURRING = ("每年", "逐年", "每季度", "年年")
 _DECREASE = re.compile(r"(下降|降低|减少|削减|压减|降至|降为|降到)[^，；、]{0,12}$")
 _INCREASE = re.compile(r"(增长|提升|提高|增加(?!值)|新增|增至|翻)[^，；、]{0,12}$")  # 增加值 is value added
-RETROSPECTIVE_SECTION = re.compile(r"成就|回顾|发展基础|发展环境|环境面临|形势")
+RETROSPECTIVE_SECTION = ("成就", "回顾", "发展基础", "发展环境", "环境面临", "形势")
 _BAD_BEFORE = re.compile(r"[A-Za-z0-9.第±+]$")
 _BAD_AFTER = re.compile(r"^[A-Za-z0-9²³级号型代期位条线]")
 # words that make the figure after them a property of the things meant: 时速200公里, 日产5000吨, 居住5年
-_SPEC_BEFORE = re.compile(r"(时速|日产|年产|日处理|时处理|单机|单体|居住|排量|降水)$")
-_RESTATED = re.compile(r"(折合|约合|相当于)$")  # 49351元（折合7924美元）: the same figure again
+_SPEC_BEFORE = ("时速", "日产", "年产", "日处理", "时处理", "单机", "单体", "居住", "排量", "降水")
+_RESTATED = ("折合", "约合", "相当于")  # 49351元（折合7924美元）: the same figure again
 _SPLIT_ITEMS = re.compile(r"、|和(?!谐)")
 # a subject head written once after the last item of a list applies to each item
 _SHARED_HEADS = ("排放总量", "排放量", "总量", "比重", "占比", "增加值", "产量", "面积", "浓度", "覆盖率", "企业数量", "数量")
@@ -127,9 +131,24 @@ def _quantity(m: re.Match[str]) -> _Quantity:
                      m.group("prefix") or "", m.group("suffix") or "", bool(m.group("about")))
 
 
+def _any_in(text: str, words: tuple[str, ...]) -> bool:
+    """``re.search("A|B|…", text)`` for plain words."""
+    return any(w in text for w in words)
+
+
+def _ends_with(text: str, words: tuple[str, ...]) -> bool:
+    """``re.search("(A|B|…)$", text)`` for plain words (``$`` also matches before a final newline)."""
+    return text.removesuffix("\n").endswith(words)
+
+
+# a sentence and its full stop, or the words after the last one: the pieces of re.split(r"(?<=[。！？])", …),
+# found by a loop over the characters in C instead of a look-behind tried at each of them
+_SENTENCE = re.compile(r"[^。！？]*[。！？]|[^。！？]+")
+
+
 def _sentences(paragraph: str) -> Iterator[str]:
-    for sentence in re.split(r"(?<=[。！？])", paragraph):
-        sentence = sentence.strip()
+    for m in _SENTENCE.finditer(paragraph):
+        sentence = m.group().strip()
         if sentence:
             yield sentence
 
@@ -146,7 +165,7 @@ def _deadline(sentence: str, position: int, base_year: int | None) -> int | None
     later: int | None = None
     for m in _DEADLINE.finditer(sentence):
         before = sentence[max(0, m.start() - 2):m.start()]
-        if re.search(r"比|较|与$", before):
+        if "比" in before or "较" in before or _ends_with(before, ("与",)):
             continue  # 比2020年 is a base year
         year = int(m.group("y2") or m.group("y1"))
         if base_year is not None and year <= base_year:
@@ -156,6 +175,10 @@ def _deadline(sentence: str, position: int, base_year: int | None) -> int | None
         elif later is None:
             later = year
     return best if best is not None else later
+
+
+_AT_LEAST = ("达到", "新增", "增加", "完成", "建成", "新建", "创建", "培育", "突破", "累计", "下降", "降低", "减少", "提升",
+             "提高", "严守", "翻")  # the verb before a bare figure: 新增150家 is at least 150
 
 
 def _comparator(q: _Quantity, clause_before: str) -> Comparator:
@@ -171,7 +194,7 @@ def _comparator(q: _Quantity, clause_before: str) -> Comparator:
         return _PREFIX_COMPARATOR[q.prefix]
     if q.about:
         return "gt"
-    if re.search(r"(达到|新增|增加|完成|建成|新建|创建|培育|突破|累计|下降|降低|减少|提升|提高|严守|翻)$", clause_before):
+    if _ends_with(clause_before, _AT_LEAST):
         return "ge"
     return "eq"
 
@@ -181,7 +204,7 @@ def _is_specification(text: str, q: _Quantity) -> bool:
     after = text[q.end:q.end + 1]
     if q.suffix in ("及以上", "及以下") or after == "的":
         return True
-    if _SPEC_BEFORE.search(text[:q.start]) or _RESTATED.search(text[:q.start]):
+    if _ends_with(text[:q.start], _SPEC_BEFORE + _RESTATED):
         return True
     if q.unit in ("米", "厘米", "毫米") and after in "深宽高长":
         return True  # 12.5米深水航道: a dimension of the thing built
@@ -271,8 +294,11 @@ def _doubling(text: str, left: int, right: int) -> list[tuple[str, _Quantity, st
 def find_commitments(sentence: str, node: str, base_year: int | None,
                      end_year: int | None) -> list[Commitment]:
     """All commitments in one sentence (the sentence is assumed to lie in a forward-looking part)."""
-    retro = retrospective_pattern(end_year)
     text = number_text(sentence)
+    has_figure = _DIGIT.search(text) is not None
+    if not has_figure and "翻" not in text:
+        return []  # nothing to read: no figure, and no 翻一番 (most sentences)
+    retro = retrospective_pattern(end_year)
     found: list[Commitment] = []
     done: set[tuple[int, int]] = set()  # clauses already read as 分别 lists
 
@@ -286,11 +312,11 @@ def find_commitments(sentence: str, node: str, base_year: int | None,
         found.append(Commitment(
             text=sentence, quantity=clause.strip(), subject=subject,
             deadline=_deadline(text, q.num_start, base_year) or end_year,
-            recurring=bool(_RECURRING.search(clause)), value=q.value, value_max=q.value_max,
+            recurring=_any_in(clause, _RECURRING), value=q.value, value_max=q.value_max,
             unit=q.unit.replace(":", "∶").replace("％", "%"), comparator=_comparator(q, before), change=change,
             base_year=int(base.group(1)) if base else None, node=node))
 
-    for m in QUANTITY.finditer(text) if _DIGIT.search(text) else ():  # most sentences have no figure to scan for
+    for m in QUANTITY.finditer(text) if has_figure else ():  # many sentences have no figure to scan for
         q = _quantity(m)
         start, end = q.num_start, q.end
         if _BAD_BEFORE.search(text[:start]) or _BAD_AFTER.match(text[end:end + 1]):
@@ -301,7 +327,7 @@ def find_commitments(sentence: str, node: str, base_year: int | None,
         if (left, right) in done:
             continue
         clause = text[left:right]
-        if not (CUES.search(clause) or _FIGURE_CUE.search(clause) or q.prefix) or _about_past(text, right, retro):
+        if not (_any_in(clause, CUES) or _FIGURE_CUE.search(clause) or q.prefix) or _about_past(text, right, retro):
             continue  # no commitment cue, or a statement about the past ("十三五"时期，… 增长4.7%)
         items = _respectively(text, left, right)
         if items:
@@ -334,7 +360,7 @@ def extract_commitments(root: Node, base_year: int | None, end_year: int | None)
 
     def visit(node: Node, retrospective: bool) -> None:
         retrospective = retrospective or bool(node.kind in ("chapter", "section", "subsection")
-                                              and RETROSPECTIVE_SECTION.search(node.title))
+                                              and _any_in(node.title, RETROSPECTIVE_SECTION))
         if node.kind in ("appendix", "table", "note", "figure", "preface"):
             return
         if not retrospective:

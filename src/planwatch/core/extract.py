@@ -73,13 +73,13 @@ def infer_plan_years(indicators: list[Indicator], title: str | None, text: str) 
     return None, None
 
 
-_STATED = [
-    ("chapters", re.compile(r"(\d+|[一二三四五六七八九十]+)章")),
-    ("sections", re.compile(r"章(\d+|[一二三四五六七八九十]+)节")),
-    ("columns", re.compile(r"节(\d+|[一二三四五六七八九十]+)个?专栏")),
-    ("indicators", re.compile(r"指标(?:体系)?共(\d+)项")),
-    ("expected", re.compile(r"预期性指标(\d+)项")),
-    ("binding", re.compile(r"约束性指标(\d+)项")),
+_STATED = [  # as text: re compiles each when first needed (the first three only for a text that states 章…节)
+    ("chapters", r"(\d+|[一二三四五六七八九十]+)章"),
+    ("sections", r"章(\d+|[一二三四五六七八九十]+)节"),
+    ("columns", r"节(\d+|[一二三四五六七八九十]+)个?专栏"),
+    ("indicators", r"指标(?:体系)?共(\d+)项"),
+    ("expected", r"预期性指标(\d+)项"),
+    ("binding", r"约束性指标(\d+)项"),
 ]
 
 
@@ -92,7 +92,7 @@ def stated_counts(text: str) -> dict[str, int]:
     for key, pattern in _STATED:
         if key in ("chapters", "sections", "columns") and not structure:
             continue
-        m = pattern.search(text, structure.start() if structure and key != "indicators" and
+        m = re.compile(pattern).search(text, structure.start() if structure and key != "indicators" and
                            key in ("chapters", "sections", "columns") else 0)
         if m:
             found[key] = parse_chinese_number(m.group(1))

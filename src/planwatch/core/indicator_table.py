@@ -76,9 +76,11 @@ def detect_columns(header: tuple[str, ...]) -> _Columns | None:
 
 
 _NOTE_ROW = re.compile(r"^(?:注|备注|说明)\s*[:：]\s*(.+)$", re.DOTALL)
-_NUMBERED_NAME = re.compile(r"^(\d{1,3})\s*[.．、]\s*(\S.*)$", re.DOTALL)
-_UNIT_IN_NAME = re.compile(r"[（(]([^（）()]{1,12})[）)]$")
-_NOT_A_UNIT = re.compile(r"^[A-Za-z0-9.\s]+$")  # （GDP）, （PM2.5）: part of the name
+# these three as text, compiled when first needed: only a table without a 序号 column, or with the unit in the
+# name, uses them (issue #16: every pattern compiled at start-up costs each command)
+_NUMBERED_NAME = r"(?s)^(\d{1,3})\s*[.．、]\s*(\S.*)$"
+_UNIT_IN_NAME = r"[（(]([^（）()]{1,12})[）)]$"
+_NOT_A_UNIT = r"^[A-Za-z0-9.\s]+$"  # （GDP）, （PM2.5）: part of the name
 # 带*的为2019年数据 / 标*的为2019年数 / *为预计数: a mark a note defines, and the year of its values, if it says
 _MARK_DEF = re.compile(r"(?:带|标有?|加)?([*＊※#＃△▲])号?(?:的|者)?(?:指标)?(?:数据|数值)?(?:为|是|系|表示)([^*＊※#＃△▲]*)")
 _MARK_YEAR = re.compile(r"^(\d{4})年(?:的)?数")
@@ -205,13 +207,13 @@ def read_indicator_table(table: Node, note_text: str = "") -> TableReading:
         name = "".join(ch for ch in name_raw if ch not in MARKS).strip()
         no_text = number_text(_cell(row, cols.no))
         printed = int(no_text) if no_text.isdigit() else None
-        if printed is None and (m := _NUMBERED_NAME.match(number_text(name))):  # 1.国内生产总值（GDP）增长（%）
+        if printed is None and (m := re.match(_NUMBERED_NAME, number_text(name))):  # 1.国内生产总值（GDP）增长（%）
             printed, name = int(m.group(1)), name[m.start(2):]
         if printed is None and inherited:
             printed = last_printed
         last_printed = printed
         unit = _cell(row, cols.unit)
-        if not unit and (m := _UNIT_IN_NAME.search(name)) and not _NOT_A_UNIT.match(m.group(1)):
+        if not unit and (m := re.search(_UNIT_IN_NAME, name)) and not re.match(_NOT_A_UNIT, m.group(1)):
             unit, name = m.group(1).strip(), name[:m.start()].strip()
         if sub:
             name = f"{name}：{''.join(ch for ch in sub if ch not in MARKS).strip()}"

@@ -34,17 +34,19 @@ PROJECT_END = re.compile(r"(项目|工程|中心|基地|园区|产业园|园|平
                          r"综合体|广场|街|城|二期|一期|三期)(（[^）]*）)?$")
 # 城市快速路方面，推进… / 冷链物流，推进…: a sub-sector named before the list's verb
 _SUB_SECTOR = re.compile(r"^(?!推进|实施|建设|新建|加快|重点|启动)([^，；、]{2,10}?)(?:方面)?，(?=重点|加快|推进|实施|建设|新建|启动)")
-WORKS_TITLE = re.compile(r"工程|专项|项目|设施|计划|行动")
+WORKS_TITLE = ("工程", "专项", "项目", "设施", "计划", "行动")  # any of them in a 专栏 title
 _ARROW_ITEM = re.compile(r"^([^→。，；]{2,40})→(.+)$")
-_GLUED_ITEM = re.compile(r"(?<=。)(?=[^→。，；]{2,40}→)")  # …检测技术。大型飞机→开发…: a second item on the line
+# The patterns below are only for 名称→内容 专栏 and project tables, which most plans do not have: kept as text, so
+# that re compiles them when first used, not at every start-up (issue #16)
+_GLUED_ITEM = r"(?<=。)(?=[^→。，；]{2,40}→)"  # …检测技术。大型飞机→开发…: a second item on the line
 # the class of work a sector line's routes and places share: 客运专线, 城际轨道交通, 高速公路, 铁路扩能改造, 机场
 _CLASS = r"(?:专线|轨道交通|铁路|公路|机场|港口|航道|码头|枢纽)(?:扩能改造|延伸线)?"
-_LISTED_CLASS = re.compile(rf"^[^、，的和及]{{0,6}}?{_CLASS}$")  # the K of …等K
-_ROUTE_WITH_CLASS = re.compile(rf"^(.+至.+?)((?:客运|城际|高速)?{_CLASS})$")  # 朔州至黄骅 + 铁路扩能改造
-_SECTOR_VERB = re.compile(r"^(?:适时|加快|继续)?(?:扩建|迁建|新建|改建|续建|建设)")
-_NAME_HEADER = re.compile(r"^(?:项目名称|工程名称|名称|重大项目|重点项目|重大工程|重点工程|项目|工程)$")
-_CONTENT_HEADER = re.compile(r"建设内容|主要内容|内容|规模")
-_SECTOR_HEADER = re.compile(r"^(?:类别|领域|行业|类型|产业|板块)$")
+_LISTED_CLASS = rf"^[^、，的和及]{{0,6}}?{_CLASS}$"  # the K of …等K
+_ROUTE_WITH_CLASS = rf"^(.+至.+?)((?:客运|城际|高速)?{_CLASS})$"  # 朔州至黄骅 + 铁路扩能改造
+_SECTOR_VERB = r"^(?:适时|加快|继续)?(?:扩建|迁建|新建|改建|续建|建设)"
+_NAME_HEADER = r"^(?:项目名称|工程名称|名称|重大项目|重点项目|重大工程|重点工程|项目|工程)$"
+_CONTENT_HEADER = r"建设内容|主要内容|内容|规模"
+_SECTOR_HEADER = r"^(?:类别|领域|行业|类型|产业|板块)$"
 
 
 def _members(clause: str) -> list[str]:
@@ -68,19 +70,19 @@ def _sector_works(body: str) -> list[tuple[str, str]]:
     """(name, the clause naming it) for each route or place with its class of work in a sector line's body."""
     works: list[tuple[str, str]] = []
     for sentence in body.split("。"):
-        verb = _SECTOR_VERB.match(sentence)
+        verb = re.match(_SECTOR_VERB, sentence)
         if not verb:
             continue
         for written in sentence[verb.end():].split("，"):
-            clause = _SECTOR_VERB.sub("", written)  # …等机场，迁建昆明、合肥等机场: each clause may have its verb
+            clause = re.sub(_SECTOR_VERB, "", written)  # …等机场，迁建昆明、合肥等机场: each clause may have its verb
             listed, _, kind = clause.rpartition("等")
-            if listed and _LISTED_CLASS.match(kind):  # 北京至天津、…、广州至珠海等城际轨道交通
+            if listed and re.match(_LISTED_CLASS, kind):  # 北京至天津、…、广州至珠海等城际轨道交通
                 works.extend((f"{m.strip()}{kind}", written) for m in re.split(r"、|及", listed) if m.strip())
                 continue
             members = clause.split("、")
             *routes, last = members
             head, _, tail = last.partition("和")  # …太原至中卫（银川）铁路和青藏铁路延伸线
-            shared = _ROUTE_WITH_CLASS.match(head)
+            shared = re.match(_ROUTE_WITH_CLASS, head)
             if not shared or not routes or not all("至" in r for r in routes):
                 continue
             works.extend((f"{r.strip()}{shared.group(2)}", written) for r in (*routes, shared.group(1)))
@@ -90,12 +92,12 @@ def _sector_works(body: str) -> list[tuple[str, str]]:
 
 
 def _arrow_items(paragraphs: tuple[str, ...]) -> list[str]:
-    return [item for p in paragraphs for item in (_GLUED_ITEM.split(p) if "→" in p else [p])]
+    return [item for p in paragraphs for item in (re.split(_GLUED_ITEM, p) if "→" in p else [p])]
 
 
 def _from_prose(column: Node) -> list[Project]:
     projects: list[Project] = []
-    works = bool(WORKS_TITLE.search(column.title))
+    works = any(w in column.title for w in WORKS_TITLE)
     for paragraph in _arrow_items(column.paragraphs):
         arrow = _ARROW_ITEM.match(paragraph)
         if arrow:
@@ -122,16 +124,16 @@ def _from_prose(column: Node) -> list[Project]:
 
 def _from_table(rows: tuple[tuple[str, ...], ...], label: str, title: str, node_id: str) -> list[Project]:
     """One project per row under a 项目名称 header; the rows above the header are the 专栏 caption."""
-    if not WORKS_TITLE.search(title):
+    if not any(w in title for w in WORKS_TITLE):
         return []
     cells = [[re.sub(r"\s+", "", c) for c in row] for row in rows]
-    header_at = next((i for i, row in enumerate(cells) if any(_NAME_HEADER.match(c) for c in row)), None)
+    header_at = next((i for i, row in enumerate(cells) if any(re.match(_NAME_HEADER, c) for c in row)), None)
     if header_at is None:
         return []
     header = cells[header_at]
-    name = next(i for i, c in enumerate(header) if _NAME_HEADER.match(c))
-    content = next((i for i, c in enumerate(header) if i != name and _CONTENT_HEADER.search(c)), None)
-    sector_at = next((i for i, c in enumerate(header) if i != name and _SECTOR_HEADER.match(c)), None)
+    name = next(i for i, c in enumerate(header) if re.match(_NAME_HEADER, c))
+    content = next((i for i, c in enumerate(header) if i != name and re.search(_CONTENT_HEADER, c)), None)
+    sector_at = next((i for i, c in enumerate(header) if i != name and re.match(_SECTOR_HEADER, c)), None)
     projects: list[Project] = []
     sector = ""
     for row, raw in zip(cells[header_at + 1:], rows[header_at + 1:], strict=True):

@@ -187,10 +187,10 @@ class _TreeBuilder:
         if not self.seen_body:
             if any(p.match(text) for p in (g.SECTION, g.APPENDIX, g.COLUMN, g.TABLE_CAPTION)):
                 return  # table-of-contents residue before the body
-            if g.DATELINE.match(text) and not g.DATELINE.sub("", text).strip(" 　"):
+            if re.match(g.DATELINE, text) and not re.sub(g.DATELINE, "", text).strip(" 　"):
                 return  # 新华社北京3月12日电, alone on its line
             name = _title_candidate(text)
-            news = self.preface is not None and all(g.DATELINE.match(p) for p in self.preface.paragraphs)
+            news = self.preface is not None and all(re.match(g.DATELINE, p) for p in self.preface.paragraphs)
             if name is not None and self.title is None and (self.preface is None or news):
                 if self.preface is not None:  # only a news lead (新华社…电　近日，…) stood before the title
                     self.root.children.remove(self.preface)
@@ -244,12 +244,12 @@ class _TreeBuilder:
         """In a plan without 篇/章/节: open 一、/（一）/1. headings, the run-in form included."""
         rest = ""
         for kind, pattern in (("subsection", g.SUBSECTION), ("clause", g.CLAUSE), ("item", g.ITEM)):
-            m = pattern.match(text)
+            m = re.match(pattern, text)
             if m and not g.is_sentence(text):
                 label, title = m.group(1), m.group(2)
                 break
         else:
-            m = g.RUN_IN.match(text)
+            m = re.match(g.RUN_IN, text)
             if not m:
                 return False
             kind = "subsection" if m.group(1) else "clause"
@@ -264,11 +264,11 @@ class _TreeBuilder:
     def _is_toc_line(text: str) -> bool:
         if not g.has_toc_tail(text):
             return False
-        head = g.TOC_TAIL.sub("", text).strip()
+        head = re.sub(g.TOC_TAIL, "", text).strip()
         return any(p.match(head) for p in (g.PART, g.CHAPTER, g.SECTION, g.APPENDIX, g.SUBSECTION))
 
 
-_YEARS_IN_TITLE = re.compile(r"[（(]?\s*(?:19|20)\d\d\s*[-－—–~～至到]+\s*(?:19|20)\d\d\s*年\s*[）)]?")
+_YEARS_IN_TITLE = r"[（(]?\s*(?:19|20)\d\d\s*[-－—–~～至到]+\s*(?:19|20)\d\d\s*年\s*[）)]?"  # compiled when first used
 
 
 def _ends_arrow_items(paragraphs: list[str], text: str) -> bool:
@@ -277,7 +277,7 @@ def _ends_arrow_items(paragraphs: list[str], text: str) -> bool:
 
 def _title_candidate(text: str) -> str | None:
     """The plan's name when ``text`` is a title line (a news headline gives the name it quotes)."""
-    m = g.NEWS_HEADLINE.match(text)
+    m = re.match(g.NEWS_HEADLINE, text)
     if m:
         return m.group(1).strip()
     if len(text) <= 80 and not g.is_sentence(text) and any(w in text for w in ("规划", "纲要", "计划")):
@@ -287,15 +287,15 @@ def _title_candidate(text: str) -> str | None:
 
 def _same_title(a: str, b: str) -> bool:
     def key(t: str) -> str:
-        return re.sub(r"\s+", "", _YEARS_IN_TITLE.sub("", t))
+        return re.sub(r"\s+", "", re.sub(_YEARS_IN_TITLE, "", t))
     return key(a) == key(b)
 
 
 def _entry_key(text: str) -> str | None:
     """The heading a table-of-contents line names (spaces, dot leaders and page number removed), or None."""
-    head = g.TOC_TAIL.sub("", text).strip() if g.has_toc_tail(text) else text
-    if any(p.match(head) for p in (g.PART, g.CHAPTER, g.SECTION, g.APPENDIX, g.SUBSECTION, g.CLAUSE,
-                                    g.COLUMN, g.TOC_MATTER)) and not g.is_sentence(head):
+    head = re.sub(g.TOC_TAIL, "", text).strip() if g.has_toc_tail(text) else text
+    if not g.is_sentence(head) and any(p.match(head) for p in (g.PART, g.CHAPTER, g.SECTION, g.APPENDIX,
+                                                                g.SUBSECTION, g.CLAUSE, g.COLUMN, g.TOC_MATTER)):
         return re.sub(r"\s+", "", head)
     return None
 

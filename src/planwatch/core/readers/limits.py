@@ -63,7 +63,8 @@ def check_zip_bomb(path: Path, kind: str) -> None:
 
 
 # PDF streams: the bytes between "stream" and "endstream"; the object's dictionary sits just before
-_STREAM = re.compile(rb"(?<!end)stream\r?\n")
+# the word first, then the look back: a pattern that opens with a look-behind is tried at every byte of the file
+_STREAM = re.compile(rb"stream(?<!endstream)\r?\n")  # (?<!end)stream, found by the literal's fast search
 _IMAGE = re.compile(rb"/Subtype\s*/Image")
 _FONT_OR_FILE = re.compile(rb"/Length[123]\b|/Subtype\s*/(?:Type1C|CIDFontType0C|OpenType)|/Type\s*/EmbeddedFile")
 _MAX_FILTERS = 4  # /Filter [/FlateDecode /FlateDecode …]: deeper chains are not followed

@@ -298,8 +298,11 @@ def read_pdf(path: Path) -> SourceDocument:
             items: list[_Item] = []
             for bbox in _grids(horizontal, vertical):
                 x0, top, x1, bottom = bbox
-                inside = [ln for ln in lines if x0 <= (ln.x0 + ln.x1) / 2 <= x1 and top <= ln.top <= bottom]
-                lines = [ln for ln in lines if ln not in inside]
+                inside: list[_Line] = []  # one pass: `ln not in inside` compared every pair of lines field by field
+                outside: list[_Line] = []
+                for ln in lines:
+                    (inside if x0 <= (ln.x0 + ln.x1) / 2 <= x1 and top <= ln.top <= bottom else outside).append(ln)
+                lines = outside
                 rows = _table(textpage, height, bbox, horizontal, vertical)
                 if len(rows) <= 1 and all(len(r) == 1 for r in rows):
                     items.append(_Item(top, inside, boxed=True, right=x1))

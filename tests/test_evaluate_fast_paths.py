@@ -182,8 +182,8 @@ def test_the_whole_command_says_what_it_said_before(plan: Plan, tmp_path: Path, 
     args = ["evaluate", "--plan", str(JINPU_TXT), "--data", str(data), "--as-of", "2025", "--format", form, "-o"]
     assert main([*args, str(tmp_path / "fast")]) == 0
     _by_the_row_loop(monkeypatch)
-    monkeypatch.setattr(serialize, "dumps_records",
-                        lambda records, newline=False: serialize.dumps(records, indent=2) + "\n" * newline)
+    monkeypatch.setattr(serialize, "dumps_records_utf8", lambda records, newline=False: (
+        serialize.dumps(records, indent=2) + "\n" * newline).encode("utf-8"))
     monkeypatch.setattr(exports, "evaluation_table", _table_by_scanning)
     assert main([*args, str(tmp_path / "slow")]) == 0
     fast = (tmp_path / "fast").read_bytes()

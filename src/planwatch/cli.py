@@ -21,10 +21,15 @@ def _publish(tmp: str, target: Path) -> None:
     os.replace(tmp, target)
 
 
-def _write(text: str, out: str | None) -> None:
-    """Print, or write atomically: a half-written output file never replaces a good one."""
+def _write(text: str | bytes, out: str | None) -> None:
+    """Print, or write atomically: a half-written output file never replaces a good one. Bytes are UTF-8 text
+    already encoded (a large JSON output, written without a copy)."""
     if out is None:
-        sys.stdout.write(text)
+        if isinstance(text, bytes):
+            sys.stdout.flush()
+            sys.stdout.buffer.write(text)
+        else:
+            sys.stdout.write(text)
         return
     target = Path(out)
     if target.is_dir():
@@ -36,8 +41,8 @@ def _write(text: str, out: str | None) -> None:
 
     fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{target.name}.", suffix=".tmp")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
+        with os.fdopen(fd, "wb") if isinstance(text, bytes) else os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)  # type: ignore[arg-type]
         _publish(tmp, target)
     except BaseException:
         if os.path.exists(tmp):
@@ -162,7 +167,7 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
 def _evaluate(args: argparse.Namespace) -> int:
     from .core.evaluation import Settings, evaluate
     from .core.observations import read_observations
-    from .core.serialize import dumps_records
+    from .core.serialize import dumps_records_utf8
 
     plan, specs = _load_specs(args)
     base, end = plan.plan_years  # type: ignore[attr-defined]
@@ -174,12 +179,11 @@ def _evaluate(args: argparse.Namespace) -> int:
     settings = Settings(ahead=args.ahead, on_track=args.on_track, approx_tolerance=args.approx_tolerance)
     results = evaluate(specs, table, args.as_of, settings, [args.region] if args.region else None)  # type: ignore[arg-type]
     if args.format == "json":
-        text = dumps_records([e.as_dict() for e in results], newline=True)
+        _write(dumps_records_utf8([e.as_dict() for e in results], newline=True), args.output)
     else:
         from .exports import evaluation_table
 
-        text = evaluation_table(results, args.as_of, base, end)
-    _write(text, args.output)
+        _write(evaluation_table(results, args.as_of, base, end), args.output)
     return EXIT_OK
 
 

@@ -7,12 +7,8 @@ import json
 import math
 import re
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 from typing import Any
-
-try:  # the fast writer of large outputs; without it the standard library's, the same text
-    import orjson
-except ImportError:  # pragma: no cover
-    orjson = None  # type: ignore[assignment]
 
 from .model import Indicator, Node, Plan
 from .targets import TargetExpr
@@ -60,6 +56,40 @@ _FLAT = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",\n  
 _EXPONENT = re.compile(rb"e-(?<=[0-9]e-)")
 
 
+@lru_cache(maxsize=1)
+def _orjson() -> Any:
+    """The fast writer of large outputs, imported when first needed (it imports uuid, platform and datetime,
+    16 M instructions that `extract` does not need); None without it: the standard library's, the same text."""
+    try:
+        import orjson
+    except ImportError:  # pragma: no cover
+        return None
+    return orjson
+
+
+def dumps_records_utf8(records: Sequence[Mapping[str, Any]], newline: bool = False) -> bytes:
+    """:func:`dumps_records` as UTF-8 bytes, for writing to a file: orjson's bytes as they are, without the copy
+    into text and back (57 MB for 69,000 results).
+
+    >>> dumps_records_utf8([{"a": "金普"}]) == dumps_records([{"a": "金普"}]).encode()
+    True
+    """
+    data = _orjson_records(records, newline)
+    return data if data is not None else dumps_records(records, newline).encode("utf-8")
+
+
+def _orjson_records(records: Sequence[Mapping[str, Any]], newline: bool) -> bytes | None:
+    """orjson's text of the records when it is the same as ``dumps(records, indent=2)``, else None."""
+    orjson = _orjson()
+    if orjson is None or not records:
+        return None
+    try:  # NaN and infinity are null, as dumps writes them
+        data: bytes = orjson.dumps(records, option=orjson.OPT_INDENT_2 | (orjson.OPT_APPEND_NEWLINE if newline else 0))
+    except TypeError:  # orjson.JSONEncodeError: a type, key or integer it does not write
+        return None
+    return data if b"0.0000" not in data and not _EXPONENT.search(data) else None
+
+
 def dumps_records(records: Sequence[Mapping[str, Any]], newline: bool = False) -> str:
     """``dumps(records, indent=2)``, the same text, many times faster for many records: by orjson when it writes
     the same text (every record a dict with text keys, integers within 64 bits, no number between 0 and ±0.0001),
@@ -79,13 +109,9 @@ def dumps_records(records: Sequence[Mapping[str, Any]], newline: bool = False) -
     end = "\n" if newline else ""
     if not records:
         return dumps(records, indent=2) + end
-    if orjson is not None:
-        try:  # NaN and infinity are null, as dumps writes them
-            data = orjson.dumps(records, option=orjson.OPT_INDENT_2 | (orjson.OPT_APPEND_NEWLINE if newline else 0))
-        except TypeError:  # orjson.JSONEncodeError: a type, key or integer it does not write
-            data = b""
-        if data and b"0.0000" not in data and not _EXPONENT.search(data):
-            return data.decode("utf-8")
+    data = _orjson_records(records, newline)
+    if data is not None:
+        return data.decode("utf-8")
     return _dumps_records(records) + end
 
 

@@ -63,21 +63,13 @@ def uploaded_workbook(data: bytes, refused: str = "") -> Any:
     Every Excel upload (分工, 填报模板, 重大项目台账) is opened here."""
     import tempfile
 
-    import openpyxl
-
-    from ..core.errors import InputError
-    from ..core.readers.limits import check_zip_bomb
+    from ..core.readers.sheet import open_workbook
 
     with tempfile.NamedTemporaryFile(suffix=".xlsx", delete=False) as fh:
         fh.write(data)
         path = Path(fh.name)
-    try:
-        check_zip_bomb(path, "Excel")
-        return openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except InputError:
-        raise
-    except Exception as exc:  # openpyxl raises many kinds on a file that is not a workbook
-        raise InputError(gettext("不是有效的 Excel (.xlsx) 文件：%(kind)s") % {"kind": type(exc).__name__}
-                         + refused) from exc
+    try:  # the core's one opener, with the refusal in the page's language
+        return open_workbook(path, refusal=gettext("不是有效的 Excel (.xlsx) 文件：%(kind)s") % {"kind": "{kind}"}
+                             + refused)
     finally:
         path.unlink(missing_ok=True)  # a read-only workbook keeps its file open: removing the name is safe

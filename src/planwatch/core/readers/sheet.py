@@ -13,17 +13,19 @@ from .encoding import decode_text
 from .limits import MAX_SHEET_CELLS, check_zip_bomb, sheet_rows
 
 
-def open_workbook(path: Path, name: str | None = None) -> Any:
+def open_workbook(path: Path, name: str | None = None, refusal: str | None = None) -> Any:
     """A read-only openpyxl workbook, after the zip-bomb check; every failure is one InputError line.
-    Read its sheets with :func:`~planwatch.core.readers.limits.sheet_rows`, which bounds the cells."""
-    name = name or path.name
+    Read its sheets with :func:`~planwatch.core.readers.limits.sheet_rows`, which bounds the cells.
+    ``refusal``: the message for a file that is not a workbook, ``{kind}`` standing for what openpyxl raised
+    (the web passes its translated one); by default the file's name and the Chinese message."""
     check_zip_bomb(path, "Excel")
     import openpyxl
 
     try:
         return openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds on corrupt workbooks
-        raise InputError(f"{name}: 不是有效的 Excel (.xlsx) 文件：{type(exc).__name__}") from exc
+        message = refusal or f"{name or path.name}: 不是有效的 Excel (.xlsx) 文件：{{kind}}"
+        raise InputError(message.replace("{kind}", type(exc).__name__)) from exc
 
 
 def read_sheet(path: Path, fmt: str) -> SourceDocument:

@@ -12,6 +12,7 @@ from typing import Any
 
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
+from django.utils.translation import gettext, pgettext
 
 from ...core.errors import PlanwatchError
 from ...core.observations import EXPECTED, PARTIAL, ObservationTable, read_observations
@@ -207,10 +208,12 @@ def _status_cell(obs: Observation | None, ind: Any) -> str:
     from ...exports import safe_cell
 
     if obs is None:
-        return "未填报"
+        return gettext("未填报")
+    status = pgettext("status", obs.get_status_display())
     if _held_elsewhere(obs, ind):
-        return safe_cell(f"已在《{obs.indicator.plan.title}》填报（{obs.get_status_display()}），修改即改该数值")
-    return obs.get_status_display()
+        return safe_cell(gettext("已在《%(plan)s》填报（%(status)s），修改即改该数值") % {
+            "plan": obs.indicator.plan.title, "status": status})
+    return status
 
 
 def _cell_number(raw: object) -> float | None:
@@ -286,8 +289,9 @@ def read_round_sheet(user: Any, round_: Any, data: bytes, name: str = "upload.xl
         if _held_elsewhere(stored, ind):  # one figure, one observation: written where it is held
             assert stored is not None
             if source != stored.source:
-                errors.append(f"{where}：本期数值已在《{stored.indicator.plan.title}》填报（来源“{stored.source}”），"
-                              f"同一数据只填报一次，来源请保持“{stored.source}”或到该规划修改（{ind.name}）")
+                errors.append(gettext("%(cell)s：本期数值已在《%(plan)s》填报（来源“%(source)s”），同一数据只填报一次，"
+                                      "来源请保持“%(source)s”或到该规划修改（%(name)s）") % {
+                    "cell": where, "plan": stored.indicator.plan.title, "source": stored.source, "name": ind.name})
                 continue
             out.append({"indicator": stored.indicator, "value": value, "source": source, "comment": comment,
                         "version": version, "cell": where})
@@ -318,7 +322,8 @@ def apply_round_sheet(user: Any, round_: Any, data: bytes, name: str = "upload.x
             except PermissionDenied as exc:  # only a value held under another plan's indicator gets here
                 if row["indicator"].plan_id == round_.plan_id:
                     raise
-                errors.append(f"{row['cell']}：本期数值已在《{row['indicator'].plan.title}》填报，{exc}")
+                errors.append(gettext("%(cell)s：本期数值已在《%(plan)s》填报，%(reason)s") % {
+                    "cell": row["cell"], "plan": row["indicator"].plan.title, "reason": exc})
         if errors:
             raise SheetRefused(errors)  # rolls back every value saved above
     return len(rows)

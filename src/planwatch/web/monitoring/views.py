@@ -12,6 +12,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -210,10 +211,11 @@ def _report_page(request: HttpRequest, plan: Plan, status: int = 200, form: Any 
     user = request.user
     today = timezone.localdate()
     indicators = reportable(user, plan.indicators.select_related("lead", "entry").order_by("no"))
-    mine = Observation.objects.filter(indicator__in=indicators, simulated=False)
+    mine = _entered(user, plan, indicators)
     returned = returned_values(mine)
     why = {o.pk: event for o, event in returned}
-    entries = list(mine.select_related("indicator", "region").order_by("indicator__no", "year", "period"))
+    entries = list(mine.select_related("indicator__plan", "region").order_by("indicator__no", "year", "period",
+                                                                             "indicator__plan_id"))
     for o in entries:
         o.return_event = why.get(o.pk)  # type: ignore[attr-defined]
     periods = plan.rounds.exclude(frequency=Frequency.ANNUAL).order_by("year", "frequency", "period")
@@ -245,6 +247,17 @@ def _report_page(request: HttpRequest, plan: Plan, status: int = 200, form: Any 
         # the banner is for the lead units' reporters; the admin follows every department on the review page
         "reminders": [] if can_review(user) else reminders(user, open_now, days, today, {r.pk: m for r, m in missing}),
         "overdue": _red_items(user, plan)}, status=status)
+
+
+def _entered(user: Any, plan: Plan, indicators: QuerySet[Indicator]) -> QuerySet[Observation]:
+    """The values the home lists (已填报, 被退回) for ``plan``: those of ``indicators`` (the user's in the plan)
+    and, one figure one entry (一数一报), those of the plan's region entered under another plan's indicator of a
+    confirmed 指标库 entry among them that the user may report too (as a round counts them: services.round_values)
+    — so the one figure shows whichever of the plans carrying it is chosen, under the indicator it is held under."""
+    shared = indicators.filter(entry__confirmed=True).values("entry_id")
+    elsewhere = reportable(user, Indicator.objects.filter(entry_id__in=shared).exclude(plan=plan))
+    return Observation.objects.filter(Q(indicator__in=indicators) | Q(indicator__in=elsewhere, region=plan.region),
+                                      simulated=False)
 
 
 def _my_rounds(user: Any, plan: Plan, listed: list[Indicator],

@@ -10,11 +10,15 @@ A parent with any child missing for a year stays missing (an incomplete sum woul
 and a value reported for the parent itself always wins over the derived one. A derived value carries the
 weakest flag of its children: one part-year (or estimated) child makes the parent's value part-year (or
 an estimate), so that a sum of first quarters is never evaluated as a year.
+A region named ``incomplete`` (its sub-regions in the tree are not the whole of it: 全国 above the one district
+loaded) is never filled and weighs only its own weight: a sum over part of a country is not the country's.
+Where ``marks`` are given (a per-cell boolean, e.g. "the value is simulated"), a filled cell is marked when any
+child's value it was derived from is marked, so that a caller can tell whether a marked value counts.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import replace
 from typing import Literal
 
@@ -53,13 +57,29 @@ def _depths(parent: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
 
 def rollup_cube(specs: Sequence[IndicatorSpec], cube: Cube, parents: Mapping[str, str | None],
                 weights: Mapping[str, float] | None = None,
-                aggregation: Mapping[int, Aggregation] | None = None) -> Cube:
-    """A cube in which every parent region's missing values are derived from its children, bottom-up."""
+                aggregation: Mapping[int, Aggregation] | None = None,
+                incomplete: Collection[str] = ()) -> Cube:
+    """A cube in which every parent region's missing values are derived from its children, bottom-up, except
+    those of the ``incomplete`` regions."""
+    return rollup_marked(specs, cube, parents, weights, aggregation, incomplete)[0]
+
+
+def rollup_marked(specs: Sequence[IndicatorSpec], cube: Cube, parents: Mapping[str, str | None],
+                  weights: Mapping[str, float] | None = None,
+                  aggregation: Mapping[int, Aggregation] | None = None,
+                  incomplete: Collection[str] = (),
+                  marks: npt.NDArray[np.bool_] | None = None) -> tuple[Cube, npt.NDArray[np.bool_] | None]:
+    """:func:`rollup_cube`, and ``marks`` (shaped as ``cube.values``) carried along: a filled cell is marked when
+    one of the children's values it is derived from is marked. The marks are returned for the regions of the
+    returned cube (``None`` without marks).
+    """
     regions = list(cube.regions)
+    known = set(regions)  # a set: a country's 3,000 counties, looked up twice each
     for child, par in parents.items():  # parents may be named only in the tree
         for name in (child, par):
-            if name and name not in regions:
+            if name and name not in known:
                 regions.append(name)
+                known.add(name)
     n_reg = len(regions)
     pos = {r: i for i, r in enumerate(regions)}
     parent = np.array([pos[p] if (p := parents.get(r)) else -1 for r in regions], dtype=np.int64)
@@ -68,6 +88,14 @@ def rollup_cube(specs: Sequence[IndicatorSpec], cube: Cube, parents: Mapping[str
     flags = np.zeros(values.shape, dtype=np.int8)
     flags[:, : len(cube.regions)] = cube.flags
     w = np.array([(weights or {}).get(r, np.nan) for r in regions])
+    may = np.ones(n_reg, dtype=bool)  # the regions that may be filled
+    for name in incomplete:
+        if name in pos:
+            may[pos[name]] = False
+    marked = None
+    if marks is not None:
+        marked = np.zeros(values.shape, dtype=bool)
+        marked[:, : len(cube.regions)] = marks
     children = np.bincount(parent[parent >= 0], minlength=n_reg)
     depth = _depths(parent)
     for d in range(int(depth.max()), 0, -1):  # a parent without its own weight weighs what its children weigh
@@ -77,7 +105,7 @@ def rollup_cube(specs: Sequence[IndicatorSpec], cube: Cube, parents: Mapping[str
         # only this level's parents: a grandparent must wait until its own children have their weights
         level = np.zeros(n_reg, dtype=bool)
         level[parent[kids][parent[kids] >= 0]] = True
-        w = np.where(np.isnan(w) & level, summed, w)
+        w = np.where(np.isnan(w) & level & may, summed, w)
     aggregation = aggregation or {}
     for i, spec in enumerate(specs):
         method = aggregation.get(spec.no, default_aggregation(spec))
@@ -105,7 +133,11 @@ def rollup_cube(specs: Sequence[IndicatorSpec], cube: Cube, parents: Mapping[str
                 derived = total / np.where(wsum > 0, wsum, 1.0)
             else:
                 derived = total
-            fill = complete & np.isnan(v)
+            fill = complete & np.isnan(v) & may[:, None]
             v[fill] = derived[fill]
             f[fill] = weakest[fill]
-    return replace(cube, values=values, flags=flags, regions=tuple(regions))
+            if marked is not None and fill.any():
+                carried = np.zeros((n_reg, v.shape[1]), dtype=bool)
+                np.logical_or.at(carried, parent[kids], marked[i][kids] & ok)
+                marked[i][fill] = carried[fill]
+    return replace(cube, values=values, flags=flags, regions=tuple(regions)), marked

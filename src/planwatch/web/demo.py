@@ -12,16 +12,19 @@ What is real and what is not:
   published values 2021–2025 (data/national-14th-observations.csv), each with its source and note (a few are
   proxies and say so). 金普新区 lies below 全国 (the province and the city between are not loaded), so a national
   plan can be looked at for the district (``?region=``) and shows the district's values of the 指标库 entries both
-  carry once the admin confirms them (一数多用); the district's plan stays the default one (the first imported);
+  carry once the admin confirms them (一数多用); 全国 is marked 下辖地区未全部录入 (``subregions_complete=False``), so
+  no national value is ever rolled up from the one district; the district's plan stays the default one (the first
+  imported);
 - Jinpu's own 15th outline has not been found published: the demo carries the platform's 指标体系草案 instead
   (core.draft_indicators, the same rows as ``planwatch draft-indicators``), a 草稿 plan titled 草案 that succeeds
   the 14th, filed under the national 15th as its upper plan with each row linked to the national row it came
   from (规划衔接), seen by the admin on its review, lineage and linkage pages and listed nowhere public;
 - the admin's first 指标库 decisions are made for the demo (:func:`confirm_continuations`, each recorded as an
   IndicatorEntryEvent by fgj_admin): the entries of the draft's indicators that continue a 14th one exactly (same
-  name, same unit) are confirmed, so the 14th's values count in the draft and those series run 2020–2030; entries
-  the national plans carry too (人均预期寿命, 森林覆盖率…) stay proposals for the admin to decide, since the
-  district's simulated values would otherwise enter the national plans' evaluation.
+  name, same unit) are confirmed, so the 14th's values count in the draft and those series run 2020–2030, those the
+  national plans carry too (人均预期寿命, 森林覆盖率…) included: the national plans are evaluated for 全国 on its own
+  published values (nothing is rolled up into 全国, and the district's simulated values do not count there), and
+  for 金普新区 on the district's.
 """
 
 from __future__ import annotations
@@ -90,7 +93,8 @@ NATIONAL_PLANS = [
 def load_national() -> list[Plan]:
     """The national 14th and 15th FYP tables as plans of 全国, and the 14th's published values (real, with sources):
     the upper plans a local plan is linked to (规划衔接), and a plan of the last period in its final evaluation."""
-    country = Region.objects.create(name="全国", level="国家", population=None)
+    # only one district is loaded below the country: its values must never be summed up into the country's
+    country = Region.objects.create(name="全国", level="国家", population=None, subregions_complete=False)
     plans = []
     for name, title, source in NATIONAL_PLANS:
         plan = import_plan(extract_plan(DATA / name), country, title=title)
@@ -210,9 +214,10 @@ def confirm_continuations(draft: Plan, admin: User) -> list[int]:
     """Confirm, as the admin would on the 指标库 page (plans.library.confirm: an IndicatorEntryEvent with who, when
     and why), the entry of each draft indicator that continues a 14th one exactly — paired by core.lineage by the
     same name in the same unit, nothing to confirm (``Pair.exact``) — so that the 14th's values count in the draft
-    and each such series runs 2020–2030. Entries carried by a plan of another region (the national plans) are left
-    to the admin: the district's simulated values would enter the national plans' evaluation. Returns the entries
-    confirmed."""
+    and each such series runs 2020–2030. Entries the national plans carry too (人均预期寿命, 森林覆盖率…) are
+    confirmed as well: the district's values then count in the national plans looked at for 金普新区, while 全国
+    keeps its own published values (it is marked ``subregions_complete=False``: nothing is rolled up into it, and
+    a simulated value of the district does not mark its evaluation simulated). Returns the entries confirmed."""
     from .plans import library
     from .plans.succession import plan_lineage
 
@@ -221,13 +226,12 @@ def confirm_continuations(draft: Plan, admin: User) -> list[int]:
     found = plan_lineage(old, draft, public=False)
     before = {i.no: i for i in old.indicators.select_related("entry")}
     after = {i.no: i for i in draft.indicators.select_related("entry")}
-    elsewhere = set(Indicator.objects.exclude(plan__region=draft.region).values_list("entry_id", flat=True))
     done: list[int] = []
     for pair in found.continued:
         if not pair.exact or pair.old.source != "table":
             continue
         a, b = before[pair.old.indicator.no], after[pair.new.indicator.no]
-        if a.entry is None or b.entry is None or {a.entry_id, b.entry_id} & elsewhere:
+        if a.entry is None or b.entry is None:
             continue
         if a.entry_id != b.entry_id:  # one measure in two entries: the admin merges them first
             library.merge(admin, a.entry, [b.entry])

@@ -21,6 +21,10 @@ class Region(models.Model):
                                related_name="children")
     population = models.FloatField("常住人口（万人）", null=True, blank=True,
                                    help_text="用于占比类指标的加权汇总")
+    subregions_complete = models.BooleanField(
+        "下辖地区已全部录入", default=True,
+        help_text="取消勾选：平台中录入的下级地区不是本地区的全部（如全国之下只录入了一个区），本地区缺少的数据"
+                  "不再由下级地区汇总，只用本地区自己的数据")
 
     class Meta:
         verbose_name = verbose_name_plural = "地区"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 import sys
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
@@ -22,7 +22,7 @@ from ...core.evaluation import Evaluation, Settings, build_cube, evaluate_cube, 
 from ...core.kinds import KINDS, plan_specs
 from ...core.observations import EXPECTED, FINAL, PARTIAL, ObservationTable
 from ...core.revisions import specs_in_force
-from ...core.rollup import rollup_cube
+from ...core.rollup import rollup_marked
 from ...core.series import Candidate, Choice, choose
 from ..accounts.models import Region, Role
 from ..accounts.permissions import can_report, can_review, require, require_report
@@ -156,14 +156,17 @@ def held_elsewhere(indicator: Indicator, region: Region, year: int, period: str 
     :func:`save_value` does not create a second one (the entry's rule like the unique constraint of one indicator's
     values). ``lock`` takes the entry's row first, inside the caller's transaction: two people entering the same
     figure for two plans at once are served one after the other, and the second is refused. ``source`` None: any
-    source (what the entry form shows)."""
+    source (what the entry form shows). The period is matched as :func:`same_period` matches it: a full year's
+    figure is any value that is not part-year, whatever its period text (an imported ``全年``, or none) — so an
+    imported full-year value held under ``indicator`` itself with another period text counts too; only the one
+    with exactly this period (the value the caller edits) does not."""
     if indicator.entry_id is None:
         return None
     if lock and not IndicatorEntry.objects.select_for_update().filter(pk=indicator.entry_id, confirmed=True).exists():
         return None
     found = Observation.objects.filter(indicator__entry_id=indicator.entry_id, indicator__entry__confirmed=True,
-                                       region=region, year=year, period=period, simulated=False).exclude(
-        indicator=indicator)
+                                       region=region, simulated=False, **same_period(year, period)).exclude(
+        indicator=indicator, period=period)
     found = found if source is None else found.filter(source=source)
     return found.select_related("indicator__plan").order_by("id").first()
 
@@ -383,7 +386,9 @@ def region_subtree(root: Region) -> tuple[dict[int, str], dict[str, str | None],
 def _evaluate_plan(plan: Plan, as_of: int, public: bool, region: Region | None,
                    settings: Settings) -> tuple[list[Evaluation], bool]:
     """Evaluate one region; a region with regions below it gets the values it lacks rolled up from them
-    (core.rollup: sums, population-weighted means, or nothing, as each indicator declares)."""
+    (core.rollup: sums, population-weighted means, or nothing, as each indicator declares), unless the admin
+    said its regions in the platform are not all of it (``Region.subregions_complete``). The result is simulated
+    when a value that counts is: one chosen for the region up to ``as_of``, or one a rolled-up value came from."""
     region = region or plan.region
     specs = plan_specs_of(plan, as_of)  # the targets in force in the year evaluated
     if not specs:  # a plan registered without a 表1-1 (many special plans): nothing to evaluate
@@ -406,16 +411,23 @@ def _evaluate_plan(plan: Plan, as_of: int, public: bool, region: Region | None,
         flag.append(_FLAG_CODES.get(f, FINAL))
         fake.append(sim)
     listed = [names[r] for r in region_index]
+    seen = set(listed)  # a set: 3,000 counties looked up in a list of 3,000 cost 45 ms
     table = ObservationTable(
         np.array(indicator, dtype=np.int32), np.array(year, dtype=np.int32), np.array(where, dtype=np.int32),
         np.array(value, dtype=np.float64), np.array(flag, dtype=np.int8), np.array(source, dtype=np.int32),
-        np.arange(len(value), dtype=np.int32), (*listed, *(n for n in names.values() if n not in listed)),
+        np.arange(len(value), dtype=np.int32), (*listed, *(n for n in names.values() if n not in seen)),
         tuple(source_index), months=np.array(months, dtype=np.int8), simulated=np.array(fake, dtype=bool))
-    simulated = any(fake)
     cube = build_cube(specs, table)
+    marks = None
+    if any(fake):  # which chosen values are simulated: the same choice (it never looks at the values) over the marks
+        marked = np.where(np.isfinite(table.value), np.array(fake, dtype=np.float64), np.nan)
+        marks = build_cube(specs, replace(table, value=marked)).values == 1.0
     if len(names) > 1:
         declared = dict(plan.indicators.exclude(aggregation="").values_list("no", "aggregation"))
-        cube = rollup_cube(specs, cube, parents, weights or None, declared)
+        incomplete = Region.objects.filter(subregions_complete=False).values_list("name", flat=True)  # a handful
+        cube, marks = rollup_marked(specs, cube, parents, weights or None, declared, set(incomplete), marks)
+    counts = max(as_of - cube.base_year, 0) + 1  # the years the evaluation reads: the base year up to as_of
+    simulated = marks is not None and bool(marks[:, cube.regions.index(region.name), :counts].any())
     return evaluations(specs, cube, evaluate_cube(specs, cube, as_of, settings), as_of, [region.name]), simulated
 
 
@@ -600,7 +612,7 @@ def asks(missing: Iterable[tuple[ReportingRound, list[Indicator]]], first_plan: 
 def returned_values(observations: QuerySet[Observation]) -> list[tuple[Observation, ObservationEvent | None]]:
     """The returned values among ``observations``, each with the history row that returned it (the reviewer,
     the time and the reason typed): the latest 退回 move of each."""
-    rows = list(observations.filter(status=Status.RETURNED).select_related("indicator", "region"))
+    rows = list(observations.filter(status=Status.RETURNED).select_related("indicator__plan", "region"))
     last: dict[int, ObservationEvent] = {}
     for event in ObservationEvent.objects.filter(observation__in=rows, action="return").select_related(
             "actor").order_by("at", "id"):

@@ -7,7 +7,7 @@ Data: 3,000 simulated regions (模拟数据, seed 2021) × Jinpu's 23 indicators
 Measured: `planwatch evaluate --plan jinpu.txt --data big.csv --as-of 2025` in JSON and in the default table
 format, whole process (start-up, reading the plan, reading and checking every row, evaluating, writing the
 output file). Baselines in the same run: the same command run by the code before #16 (commit ``BEFORE``) and by
-the code before the sentences were written group by group (commit ``BEFORE_GROUPS``), each unpacked with ``git
+the code before the records were made from the results' columns (commit ``BEFORE_COLUMNS``), each unpacked with ``git
 archive``; the commands take turns, so a busy machine slows all alike, and each ratio is the median of the paired
 ratios. Wall time, CPU time (user + system, which a loaded machine inflates less) and the peak memory of the
 process are each medians. The outputs are compared with each baseline's and the comparison is printed (they
@@ -39,7 +39,7 @@ from planwatch.synthetic import simulate
 
 JINPU = ROOT / "src" / "planwatch" / "data" / "plans" / "jinpu-14th-fyp.txt"
 BEFORE = "9bb505f"  # the code before #16 made the whole evaluate command fast (and before the 78dac90 wave)
-BEFORE_GROUPS = "4b4666f"  # before the sentences were written group by group, lazily, and the JSON by orjson
+BEFORE_COLUMNS = "31f31b5"  # before the JSON records were made from the results' columns (the third wave)
 REGIONS, AS_OF = 3000, 2025
 GOAL = 1.5  # seconds, whole command, JSON and table
 
@@ -90,6 +90,12 @@ def paired(new: tuple[list[str], dict[str, str]], olds: dict[str, tuple[list[str
     return {name: {k: statistics.median(v) for k, v in values.items() if v} for name, values in got.items()}
 
 
+def met(r: dict[str, float]) -> str:
+    """yes: the median wall time is within the goal; on a shared machine the wall time waits for the other
+    sessions, so a CPU time within the goal is said apart."""
+    return "yes" if r["wall"] <= GOAL else "CPU time only" if r["cpu"] <= GOAL else "NO"
+
+
 def compare(new: str, old: str, since: str) -> str:
     """Byte-identical, or how the outputs differ: a sentence reworded since commit ``since`` changes explanation
     lines only, which is said apart from any other difference."""
@@ -112,12 +118,12 @@ def main() -> None:
     rows = int(subprocess.run([sys.executable, __file__, "--write", str(data)], check=True, capture_output=True,
                               text=True).stdout)
     trees = {"new": sources(tmp / "new", None), BEFORE: sources(tmp / "old", BEFORE),
-             BEFORE_GROUPS: sources(tmp / "groups", BEFORE_GROUPS)}
+             BEFORE_COLUMNS: sources(tmp / "columns", BEFORE_COLUMNS)}
     base_env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONPYCACHEPREFIX")}
     for src in trees.values():  # bytecode written once, as pip does at install time
         subprocess.run([sys.executable, "-m", "compileall", "-q", str(src)], check=True)
     # the old table alone takes 40–90 s: run once, so that the whole stays ≤ 10 min
-    runs = {"json": {BEFORE: 3, BEFORE_GROUPS: 3}, "table": {BEFORE: 1, BEFORE_GROUPS: 3}}
+    runs = {"json": {BEFORE: 3, BEFORE_COLUMNS: 5}, "table": {BEFORE: 1, BEFORE_COLUMNS: 5}}
     results, same = {}, {}
     for fmt in ("json", "table"):
         commands = {}
@@ -134,28 +140,29 @@ def main() -> None:
     for fmt in ("json", "table"):
         written = (tmp / f"new.{fmt}").read_text("utf-8")
         same[fmt] = {code: compare(written, (tmp / f"{code}.{fmt}").read_text("utf-8"), code)
-                     for code in (BEFORE, BEFORE_GROUPS)}
+                     for code in (BEFORE, BEFORE_COLUMNS)}
         print(fmt, same[fmt])
     load = os.getloadavg()
     lines = [
         f"Machine: {machine()}; load average during the run {load[2]:.1f} (15 min), {load[0]:.1f} (1 min)  ",
         (f"Data: {rows:,} simulated observations (模拟数据, seed 2021): {REGIONS:,} regions × Jinpu's 23 indicators × "
          f"2021–2025; `planwatch evaluate --plan jinpu-14th-fyp.txt --data … --as-of {AS_OF} -o FILE`, whole "
-         "process, bytecode cached; medians of 3 runs taking turns with the code before (the table of "
-         f"{BEFORE}: 1 run)."),
+         "process, bytecode cached; medians of 5 runs taking turns with the code before (of "
+         f"{BEFORE}: 3, its table 1)."),
         "",
         ("| measurement | median wall | CPU | peak memory | baseline (same run) | baseline wall | baseline CPU | "
          "ratio, wall (paired) | ratio, CPU | goal | met | output |"),
         "|---|---:|---:|---:|---|---:|---:|---:|---:|---|---|---|",
     ]
-    labels = {BEFORE: f"code before #16 ({BEFORE})", BEFORE_GROUPS: f"code before the grouped sentences ({BEFORE_GROUPS})"}
+    labels = {BEFORE: f"code before #16 ({BEFORE})",
+              BEFORE_COLUMNS: f"code before the records from the columns ({BEFORE_COLUMNS})"}
     for fmt, label in (("json", "`--format json`"), ("table", "`--format table` (the default)")):
         r = results[fmt]["new"]
-        for code in (BEFORE_GROUPS, BEFORE):
+        for code in (BEFORE_COLUMNS, BEFORE):
             old = results[fmt][code]
             lines.append(f"| evaluate 345,000 rows, {label} | {r['wall']:.2f} s | {r['cpu']:.2f} s | {r['mb']:.0f} MB | "
                          f"{labels[code]} | {old['wall']:.2f} s | {old['cpu']:.2f} s | {old['ratio']:.2f}× | "
-                         f"{old['cpu ratio']:.2f}× | ≤ {GOAL} s | {'yes' if r['wall'] <= GOAL else 'NO'} | "
+                         f"{old['cpu ratio']:.2f}× | ≤ {GOAL} s | {met(r)} | "
                          f"{same[fmt][code]} |")
     write_section("evaluate-command", lines)
     shutil.rmtree(tmp)  # three source trees, the 25 MB CSV and six outputs of up to 57 MB

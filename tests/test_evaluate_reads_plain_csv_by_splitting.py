@@ -28,6 +28,7 @@ TEXTS = {
     "an empty line": f"{HEADER}\n1,2023,1.5,甲,s\n\n2,2023,7,甲,s\n",
     "a short line": f"{HEADER}\n1,2023,1.5,甲\n2,2023,7,甲,s\n",
     "a long line": f"{HEADER},period\n1,2023,1.5,甲,s,全年\n2,2023,7,甲,s,1-9月,extra\n",
+    "a short line and a long one": f"{HEADER}\n1,2023,1.5,甲\n2,2023,7,甲,s,extra\n3,2023,7,甲,s\n",
     "an unknown indicator": f"{HEADER}\n1,2023,1.5,甲,s\n99,2023,7,甲,s\n",
     "a repeated row": f"{HEADER}\n1,2023,1.5,甲,s\n1,2023,1.5,甲,s\n",
     "a word for a number": f"{HEADER}\n1,2023,一点五,甲,s\n2,2023,,甲,s\n",

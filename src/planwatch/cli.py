@@ -165,7 +165,7 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
 
 
 def _evaluate(args: argparse.Namespace) -> int:
-    from .core.evaluation import Settings, evaluate
+    from .core.evaluation import Settings, evaluate, evaluate_records
     from .core.observations import read_observations
     from .core.serialize import dumps_records_utf8
 
@@ -177,12 +177,14 @@ def _evaluate(args: argparse.Namespace) -> int:
     if args.region and args.region not in table.regions:
         raise PlanwatchError(f"数据中没有地区“{args.region}”（现有：{'、'.join(table.regions[:10])}）")
     settings = Settings(ahead=args.ahead, on_track=args.on_track, approx_tolerance=args.approx_tolerance)
-    results = evaluate(specs, table, args.as_of, settings, [args.region] if args.region else None)  # type: ignore[arg-type]
-    if args.format == "json":
-        _write(dumps_records_utf8([e.as_dict() for e in results], newline=True), args.output)
+    regions = [args.region] if args.region else None
+    if args.format == "json":  # the records straight from the results' columns, without the result objects
+        records = evaluate_records(specs, table, args.as_of, settings, regions)  # type: ignore[arg-type]
+        _write(dumps_records_utf8(records, newline=True), args.output)
     else:
         from .exports import evaluation_table
 
+        results = evaluate(specs, table, args.as_of, settings, regions)  # type: ignore[arg-type]
         _write(evaluation_table(results, args.as_of, base, end), args.output)
     return EXIT_OK
 

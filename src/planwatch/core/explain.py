@@ -18,7 +18,6 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from itertools import repeat
 from string import Formatter
 from typing import TYPE_CHECKING, Any, Literal, Union
 
@@ -151,9 +150,10 @@ def _escaped(text: str) -> str:
 
 
 @lru_cache(maxsize=512)
-def _positional(text: str, scalars: tuple[tuple[str, str], ...], columns: tuple[str, ...]) -> str:
+def _positional(text: str, scalars: tuple[tuple[str, str], ...], columns: tuple[str, ...], offset: int = 0) -> str:
     """Phrase ``text`` with the arguments common to all rows written in and the rest numbered in the order of
-    ``columns``: one ``str.format`` per row then fills it."""
+    ``columns``, from ``offset`` on: one ``str.format`` per row then fills it (a sentence's phrases one after
+    another, numbered on, fill one template)."""
     fixed = dict(scalars)
     out = []
     for literal, name, spec, conversion in Formatter().parse(text):
@@ -163,7 +163,7 @@ def _positional(text: str, scalars: tuple[tuple[str, str], ...], columns: tuple[
         if name in fixed:
             out.append(_escaped(format(fixed[name], spec or "")))
         else:
-            out.append("{" + str(columns.index(name)) + (f"!{conversion}" if conversion else "")
+            out.append("{" + str(offset + columns.index(name)) + (f"!{conversion}" if conversion else "")
                        + (f":{spec}" if spec else "") + "}")
     return "".join(out)
 
@@ -185,9 +185,15 @@ class Phrase:
 
     def render_rows(self, language: Language) -> str | Rows:
         """The text in every row of a group: one text if no argument differs between rows."""
+        template, columns = self.template(language)
+        return template.format() if not columns else list(map(template.format, *columns))
+
+    def template(self, language: Language, offset: int = 0) -> tuple[str, list[Rows]]:
+        """The phrase for every row of a group as one ``str.format`` template — the arguments common to all rows
+        written in, the others numbered from ``offset`` — and the texts of the numbered ones, one list each."""
         text = PHRASES[language][self.key]
         if not self.args:
-            return text
+            return _escaped(text), []
         scalars: list[tuple[str, str]] = []
         columns: list[tuple[str, Rows]] = []
         for name, value in self.args:
@@ -197,9 +203,9 @@ class Phrase:
             else:
                 columns.append((name, done))
         if not columns:
-            return text.format_map(dict(scalars))
-        template = _positional(text, tuple(scalars), tuple(name for name, _ in columns))
-        return list(map(template.format, *[rows for _, rows in columns]))
+            return _escaped(text.format_map(dict(scalars))), []
+        return (_positional(text, tuple(scalars), tuple(name for name, _ in columns), offset),
+                [rows for _, rows in columns])
 
     def row(self, j: int) -> Phrase:
         """The phrase of row ``j`` of a group alone."""
@@ -227,10 +233,14 @@ class Sentence:
 
     def render_rows(self, language: Language) -> str | Rows:
         """The sentence of every row of a group of cells (one text when it is the same in all)."""
-        parts = [part.render_rows(language) for part in self.parts]
-        if all(isinstance(part, str) for part in parts):
-            return "".join(parts)  # type: ignore[arg-type]
-        return list(map("".join, zip(*[repeat(part) if isinstance(part, str) else part for part in parts])))
+        templates: list[str] = []
+        columns: list[Rows] = []
+        for part in self.parts:  # one template for the whole sentence: one format per row, no joining of phrases
+            template, rows = part.template(language, len(columns))
+            templates.append(template)
+            columns += rows
+        whole = "".join(templates)
+        return whole.format() if not columns else list(map(whole.format, *columns))
 
     def row(self, j: int) -> Sentence:
         return Sentence(tuple([part.row(j) for part in self.parts]))

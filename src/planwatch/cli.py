@@ -553,5 +553,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
+# The commands that are the core alone (no Django, no server, no database): once their output is written and
+# flushed, the process ends without Python freeing every object it made one by one (0.05–0.1 s after evaluating
+# 345,000 rows). The others end the normal way (atexit handlers, database connections closed).
+QUICK_EXIT = frozenset({"extract", "check", "decompose", "evaluate", "report", "lineage", "draft-indicators"})
+
+
+def run() -> None:
+    """The `planwatch` program (console script and ``python -m planwatch``): :func:`main`, then the exit."""
+    argv = sys.argv[1:]
+    code = main(argv)
+    if _command_in(argv) not in QUICK_EXIT:
+        sys.exit(code)
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except OSError:  # a closed pipe (| head): what could be written was written
+        code = code or EXIT_ERROR
+    os._exit(code)
+
+
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    run()

@@ -64,12 +64,23 @@ Row = tuple[str, float | None, float | None, float | None, float | None]  # stat
 
 
 def _one(spec: IndicatorSpec, series: dict[int, float | None], as_of: int, s: Settings) -> Row:
+    row, projected_ok = _judged(spec, series, as_of, s)
+    reported = [y for y in range(spec.base_year + 1, min(as_of, spec.end_year) + 1) if series[y] is not None]
+    if as_of >= spec.end_year and reported and reported[-1] < spec.end_year and row[0] in ("met", "not_met"):
+        # 总结评估 on data older than the end year: 预计完成/预计难以完成, as the projection to the end year says
+        return ("projected_met" if projected_ok else "projected_not_met", *row[1:])
+    return row
+
+
+def _judged(spec: IndicatorSpec, series: dict[int, float | None], as_of: int,
+            s: Settings) -> tuple[Row, bool | None]:
+    """The row, and whether the projection to the end year meets the target (None: nothing projected)."""
     n, t = spec.years, spec.target
     reported = [y for y in range(spec.base_year + 1, min(as_of, spec.end_year) + 1) if series[y] is not None]
     if not reported:
-        return ("no_data", None, None, None, None)
-    if spec.kind == "no_target" or t is None:
-        return ("no_target", None, None, None, None)
+        return ("no_data", None, None, None, None), None
+    if spec.kind == "no_target" or t is None:  # 目标待下达 where the plan says a target will be handed down
+        return ("target_pending" if spec.target_pending else "no_target", None, None, None, None), None
     last = reported[-1]
     a, k, rem = series[last], last - spec.base_year, spec.end_year - last
     assert a is not None
@@ -83,7 +94,8 @@ def _one(spec: IndicatorSpec, series: dict[int, float | None], as_of: int, s: Se
         required = (math.exp((need - sum(logs)) / rem) - 1) * 100 if rem else None
         projection = (math.exp((sum(logs) + rem * math.log1p(a / 100)) / n) - 1) * 100
         met_now = _meets(avg, spec, t, s) if final else sum(logs) >= need
-        return (_grade(final, k, n, ratio, avg < 0, met_now, s), t, ratio, required, projection)
+        return ((_grade(final, k, n, ratio, avg < 0, met_now, s), t, ratio, required, projection),
+                _meets(projection, spec, t, s))
     if spec.kind == "cumulative":
         total = sum(math.log1p(-series[y] / 100) for y in reported)  # type: ignore[operator]
         done = (1 - math.exp(total)) * 100
@@ -91,12 +103,14 @@ def _one(spec: IndicatorSpec, series: dict[int, float | None], as_of: int, s: Se
         required = (1 - ((1 - t / 100) / math.exp(total)) ** (1 / rem)) * 100 if rem else None
         projection = (1 - math.exp(total + rem * total / len(reported))) * 100
         ratio = done / due if due > 0 else 0.0
-        return (_grade(final, k, n, ratio, done < 0, done >= t, s), due, ratio, required, projection)
+        return (_grade(final, k, n, ratio, done < 0, done >= t, s), due, ratio, required, projection), projection >= t
     if spec.kind in ("ceiling", "floor"):
         bad = sum(not _meets(series[y], spec, t, s) for y in reported)  # type: ignore[arg-type]
         ok = _meets(a, spec, t, s)
         status = ("met" if ok and bad == 0 else "not_met") if final else ("on_track" if ok else "behind")
-        return (status, t, None, None, None)
+        b0 = series[spec.base_year] if series[spec.base_year] is not None else spec.baseline
+        trend = (a - b0) / k if b0 is not None and k > 0 else 0.0  # held so far, and the trend holds too
+        return (status, t, None, None, None), ok and bad == 0 and _meets(a + trend * rem, spec, t, s)
     b = series[spec.base_year] if series[spec.base_year] is not None else spec.baseline  # level and range
     k0 = 0
     if b is None:
@@ -114,7 +128,10 @@ def _one(spec: IndicatorSpec, series: dict[int, float | None], as_of: int, s: Se
         ratio = 1.0 if (a >= b if higher else a <= b) else 0.0
     required = (((t / a) ** (1 / rem) - 1) * 100 if compound and a > 0 else (t - a) / rem) if rem else None
     status = _grade(final, k, n, ratio, (a - b) * (1 if higher else -1) < 0, _meets(a, spec, t, s), s)
-    return (status, expected, ratio, required, None)
+    span = k - k0  # the projection: the compound growth or the straight line since the baseline, held to the end
+    growing = compound and a > 0 and b > 0 and span > 0
+    projection = a * ((a / b) ** (1 / span)) ** rem if growing else a + ((a - b) / span if span > 0 else 0) * rem
+    return (status, expected, ratio, required, None), _meets(projection, spec, t, s)
 
 
 def loop_baseline(specs: list[IndicatorSpec], indicator: list[int], region: list[int], year: list[int],

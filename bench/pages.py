@@ -85,13 +85,15 @@ def load(url: str, cookie: str, script: Path,
     return int(m.group(1)), int(m.group(2)), float(m.group(3)), float(m.group(4)), float(m.group(5))
 
 
-def latency_table(what: str, results: dict[str, tuple[int, int, float, float, float]]) -> list[str]:
-    """Markdown rows: requests, errors, p50/p95/p99 and the p95 against the baseline row's (the first)."""
+def latency_table(what: str, results: dict[str, tuple[int, int, float, float, float]],
+                  goal_ms: int = 100) -> list[str]:
+    """Markdown rows: requests, errors, p50/p95/p99 and the p95 against the baseline row's (the first); the goal
+    is issue 16's 100 ms for the demo's pages (issue 17 asks 150 ms of the province-scale ones)."""
     base_p95 = next(iter(results.values()))[3]
-    lines = [f"| {what} | requests | non-2xx | p50 | p95 | p99 | p95 ÷ baseline p95 | goal p95 ≤ 100 ms |",
+    lines = [f"| {what} | requests | non-2xx | p50 | p95 | p99 | p95 ÷ baseline p95 | goal p95 ≤ {goal_ms} ms |",
              "|---|---:|---:|---:|---:|---:|---:|---|"]
     for name, (n, errors, p50, p95, p99) in results.items():
-        goal = "—" if "baseline" in name else ("yes" if p95 <= 100 and errors == 0 else "NO")
+        goal = "—" if "baseline" in name else ("yes" if p95 <= goal_ms and errors == 0 else "NO")
         lines.append(f"| {name} | {n} | {errors} | {p50:.0f} ms | {p95:.0f} ms | {p99:.0f} ms | "
                      f"{p95 / base_p95:.1f}× | {goal} |")
     return lines

@@ -15,6 +15,21 @@ PLANS = ROOT / "src" / "planwatch" / "data" / "plans"
 JINPU_TXT = PLANS / "jinpu-14th-fyp.txt"
 JINPU_INTERPRETATION = PLANS / "jinpu-14th-fyp-interpretation.txt"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+EVAL_PLAN = FIXTURES / "eval-plan.csv"
+
+
+def eval_plan_cube(rows: list[tuple[int, str, int, float]]):  # type: ignore[no-untyped-def]
+    """The specs of the small example plan (fixtures/eval-plan.csv, 2020–2025) and the cube of ``rows``
+    (indicator, region, year, value): what the roll-up tests start from."""
+    from planwatch.core.evaluation import build_cube
+    from planwatch.core.kinds import plan_specs
+    from planwatch.core.observations import build_table
+
+    plan = extract_plan(EVAL_PLAN)
+    specs = plan_specs(plan.indicators, 2020, 2025)
+    table = build_table([{"indicator": str(i), "region": r, "year": str(y), "value": str(v)} for i, r, y, v in rows],
+                        plan.indicators)
+    return specs, build_cube(specs, table)
 
 
 @pytest.fixture(scope="session")

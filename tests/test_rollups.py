@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
 
 from planwatch.core.evaluation import build_cube, evaluate_cube, evaluations
@@ -12,17 +10,14 @@ from planwatch.core.kinds import plan_specs
 from planwatch.core.observations import FINAL, PARTIAL, build_table
 from planwatch.core.rollup import default_aggregation, rollup_cube
 
-PLAN = Path(__file__).resolve().parent / "fixtures" / "eval-plan.csv"
+from .conftest import EVAL_PLAN as PLAN
+from .conftest import eval_plan_cube
+
 TREE = {"甲街道": "功能区A", "乙街道": "功能区A", "丙街道": "功能区B", "功能区A": "示例新区", "功能区B": "示例新区"}
 POPULATION = {"甲街道": 10.0, "乙街道": 30.0, "丙街道": 20.0}
 
 
-def _cube(rows: list[tuple[int, str, int, float]]):  # type: ignore[no-untyped-def]
-    plan = extract_plan(PLAN)
-    specs = plan_specs(plan.indicators, 2020, 2025)
-    table = build_table([{"indicator": str(i), "region": r, "year": str(y), "value": str(v)} for i, r, y, v in rows],
-                        plan.indicators)
-    return specs, build_cube(specs, table)
+_cube = eval_plan_cube
 
 
 def test_each_indicator_declares_how_it_aggregates() -> None:

@@ -4,28 +4,18 @@ filled cell is derived from, and only with those."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
 
-from planwatch.core.evaluation import build_cube
-from planwatch.core.extract import extract_plan
-from planwatch.core.kinds import plan_specs
-from planwatch.core.observations import build_table
 from planwatch.core.rollup import rollup_cube, rollup_marked
 
-PLAN = Path(__file__).resolve().parent / "fixtures" / "eval-plan.csv"
+from .conftest import eval_plan_cube
+
 TREE = {"甲街道": "功能区A", "乙街道": "功能区A", "功能区A": "示例国"}  # the country: one zone loaded
 POPULATION = {"甲街道": 10.0, "乙街道": 30.0}
 TRADE, SHARE = 3, 4  # 亿元: summed; %: population-weighted
 
 
-def _cube(rows: list[tuple[int, str, int, float]]):  # type: ignore[no-untyped-def]
-    plan = extract_plan(PLAN)
-    specs = plan_specs(plan.indicators, 2020, 2025)
-    table = build_table([{"indicator": str(i), "region": r, "year": str(y), "value": str(v)} for i, r, y, v in rows],
-                        plan.indicators)
-    return specs, build_cube(specs, table)
+_cube = eval_plan_cube
 
 
 def _at(cube, no: int, region: str, year: int = 2022) -> float:  # type: ignore[no-untyped-def]

@@ -75,14 +75,6 @@ class NarrativeConflict(ValidationError):
     """Another person saved a section after this form was shown: nothing is saved."""
 
 
-def latest_rows(plan: Plan, kind: str, year: int) -> dict[str, ReportNarrative]:
-    """section code → its latest row (the text in force, or the empty row that put the draft back)."""
-    latest: dict[str, ReportNarrative] = {}
-    for row in ReportNarrative.objects.filter(plan=plan, kind=kind, year=year).select_related("actor").order_by("id"):
-        latest[row.section] = row
-    return latest
-
-
 @transaction.atomic
 def save_narrative(user: Any, plan: Plan, kind: str, year: int, texts: Mapping[str, str],
                    sections: list[tuple[tuple[str, ...], Section]] | None = None,
@@ -103,8 +95,8 @@ def save_narrative(user: Any, plan: Plan, kind: str, year: int, texts: Mapping[s
         above, sec = known[code]
         cleaned[code] = bounded(_clean(text), NARRATIVE_MAX, "“" + "·".join((*above[-1:], sec.title)) + "”")
     Plan.objects.select_for_update().filter(pk=plan.pk).exists()  # one writer of a plan's texts at a time
-    latest = latest_rows(plan, kind, year)
-    current = {code: row.text for code, row in latest.items() if row.text}
+    latest = ReportNarrative.latest(plan, kind, year)
+    current = ReportNarrative.texts(latest)
     if seen is not None:
         stale = [latest[code] for code, text in cleaned.items() if text != current.get(code, "") and code in latest
                  and code in seen and latest[code].pk != seen[code]]
@@ -152,8 +144,8 @@ def report_narrative(request: HttpRequest) -> HttpResponse:
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
             status = 409 if isinstance(exc, NarrativeConflict) else 400
-    latest = latest_rows(plan, kind, year)
-    in_force = {code: row.text for code, row in latest.items() if row.text}
+    latest = ReportNarrative.latest(plan, kind, year)
+    in_force = ReportNarrative.texts(latest)
     history: dict[str, list[ReportNarrative]] = {}
     for row in ReportNarrative.objects.filter(plan=plan, kind=kind, year=year).select_related("actor").order_by("-id"):
         history.setdefault(row.section, []).append(row)

@@ -213,13 +213,23 @@ class ReportNarrative(AppendOnly):
         indexes = [models.Index(fields=["plan", "kind", "year", "section", "id"], name="narrative_in_force")]
 
     @classmethod
+    def latest(cls, plan: object, kind: str, year: int) -> dict[str, ReportNarrative]:
+        """section code → its latest row (the text in force, or the empty row that put the draft back), with its
+        writer: one query."""
+        rows: dict[str, ReportNarrative] = {}
+        for row in cls.objects.filter(plan=plan, kind=kind, year=year).select_related("actor").order_by("id"):
+            rows[row.section] = row
+        return rows
+
+    @staticmethod
+    def texts(latest: dict[str, ReportNarrative]) -> dict[str, str]:
+        """section code → the text in force among ``latest`` rows: an empty latest row puts the draft back."""
+        return {code: row.text for code, row in latest.items() if row.text.strip()}
+
+    @classmethod
     def in_force(cls, plan: object, kind: str, year: int) -> dict[str, str]:
         """section code → the text in force (the latest row of each section, if not empty): one query."""
-        latest: dict[str, str] = {}
-        for section, text in cls.objects.filter(plan=plan, kind=kind, year=year).order_by("id").values_list(
-                "section", "text"):
-            latest[section] = text
-        return {code: text for code, text in latest.items() if text.strip()}
+        return cls.texts(cls.latest(plan, kind, year))
 
 
 class ReportJob(models.Model):

@@ -101,24 +101,24 @@ def same_period(year: int, period: str) -> dict[str, Any]:
     return {"year": year, "flag__in": [Flag.FINAL, Flag.EXPECTED]}
 
 
+def _year_before(year: int, period: str) -> tuple[int, str]:
+    """The same period a year earlier: (year − 1, its period code; "" for a full year)."""
+    parsed = parse_period(period)
+    return year - 1, period_code(year - 1, parsed[1], parsed[2]) if parsed else ""
+
+
 def last_value(indicator: Indicator, region: Region, year: int, period: str = "") -> Choice | None:
     """Last year's value of the same period (a quarter's a year earlier, or the full year) that counts (core.series,
     among values not returned): what a new value is compared with — the jump check, the entry form, the 填报模板
     and the review."""
-    parsed = parse_period(period)
-    earlier = period_code(year - 1, parsed[1], parsed[2]) if parsed else ""
-    rows = Observation.objects.filter(indicator=indicator, region=region, **same_period(year - 1, earlier)).exclude(
+    rows = Observation.objects.filter(indicator=indicator, region=region, **same_period(*_year_before(year, period))).exclude(
         status=Status.RETURNED).select_related("indicator", "region")
     return next(iter(counted_values(rows).values()), None)
 
 
 def last_values(observations: Sequence[Observation]) -> dict[int, Choice | None]:
     """:func:`last_value` of each observation (by id), in one query: the review page lists every pending value."""
-    wanted: dict[int, tuple[int, int, int, str]] = {}
-    for o in observations:
-        parsed = parse_period(o.period)
-        wanted[o.pk] = (o.indicator_id, o.region_id, o.year - 1,
-                        period_code(o.year - 1, parsed[1], parsed[2]) if parsed else "")
+    wanted = {o.pk: (o.indicator_id, o.region_id, *_year_before(o.year, o.period)) for o in observations}
     if not wanted:
         return {}
     groups: dict[tuple[int, int, int, str], list[Observation]] = {}

@@ -182,9 +182,11 @@ def _chart(ind: Indicator, plan: Plan, rows: Any, public: bool, region: Region) 
 def _previous_period(plan: Plan, actual: dict[int, float]) -> range:
     """The years of the plan this one succeeds that have a value of this indicator (plan.succeeds; the values
     come through the shared 指标库 entry): drawn before the plan's own years, with no target of this plan."""
+    if not plan.succeeds_id:
+        return range(0)
     base = plan.base_year or 2020
-    old = plan.succeeds if plan.succeeds_id else None
-    earlier = [y for y in actual if y < base and old is not None and (old.base_year or base) <= y]
+    start = plan.succeeds.base_year or base  # type: ignore[union-attr]
+    earlier = [y for y in actual if start <= y < base]
     return range(min(earlier), base) if earlier else range(0)
 
 
